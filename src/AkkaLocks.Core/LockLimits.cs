@@ -1,0 +1,25 @@
+using System.Text;
+
+namespace AkkaLocks.Core;
+
+/// <summary>The bounds every surface enforces before a request reaches a lock.</summary>
+public static class LockLimits
+{
+    /// <summary>Lock data is a JSON object of at most this many UTF-8 bytes.</summary>
+    public const int MaxDataBytes = 64 * 1024;
+
+    public static readonly TimeSpan MinTtl = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MaxTtl = TimeSpan.FromDays(30);
+
+    /// <summary>Null when <paramref name="ttl"/> is absent (held until released) or in range.</summary>
+    public static string? CheckTtl(TimeSpan? ttl) =>
+        ttl is { } t && (t < MinTtl || t > MaxTtl)
+            ? $"The TTL must be between {MinTtl.TotalMilliseconds:0} ms and {MaxTtl.TotalDays:0} days."
+            : null;
+
+    /// <summary>Null when <paramref name="json"/> is absent or small enough.</summary>
+    public static string? CheckData(string? json) =>
+        json is not null && Encoding.UTF8.GetByteCount(json) > MaxDataBytes
+            ? $"The lock data is larger than {MaxDataBytes / 1024} KiB."
+            : null;
+}

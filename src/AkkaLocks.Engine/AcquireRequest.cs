@@ -1,0 +1,14 @@
+namespace AkkaLocks.Engine;
+
+/// <summary>What a caller asks for when it wants a lock.</summary>
+/// <param name="Owner">The client id that will hold the lock.</param>
+/// <param name="Ttl">How long the grant lasts unless extended; null holds it until released.</param>
+/// <param name="Data">An optional JSON object to keep with the lock.</param>
+/// <param name="ClientAddress">Where the request came from, shown to operators.</param>
+/// <param name="TakeOver">Take the lock from another holder (admin only).</param>
+public sealed record AcquireRequest(
+    string Owner,
+    TimeSpan? Ttl = null,
+    string? Data = null,
+    string? ClientAddress = null,
+    bool TakeOver = false);

@@ -1,0 +1,49 @@
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaLocks.Core;
+using AkkaLocks.Engine.Index;
+using AkkaLocks.Engine.Sharding;
+
+namespace AkkaLocks.Engine;
+
+/// <summary><see cref="ILockEngine"/> over the lock shard region: every call is one ask of one lock's actor.</summary>
+public sealed class ActorLockEngine(
+    IRequiredActor<LockRegion> region,
+    IRequiredActor<HeldLocksIndex> index,
+    AkkaLocksEngineOptions options) : ILockEngine
+{
+    public Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default) =>
+        AskAsync(key, new AcquireLock(request.Owner, LockHandles.NewHandle(), request.Ttl, request.Data, request.ClientAddress, request.TakeOver), cancellationToken);
+
+    public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, CancellationToken cancellationToken = default) =>
+        AskAsync(key, new ExtendLock(handle, ttl), cancellationToken);
+
+    public Task<LockReply> ReleaseAsync(LockKey key, ReleaseLock release, CancellationToken cancellationToken = default) =>
+        AskAsync(key, release, cancellationToken);
+
+    public Task<LockReply> ForceReleaseAsync(LockKey key, ForceReleaseReason reason = ForceReleaseReason.Admin, CancellationToken cancellationToken = default) =>
+        AskAsync(key, new ForceReleaseLock(reason), cancellationToken);
+
+    public async Task<LockStatus> InspectAsync(LockKey key, CancellationToken cancellationToken = default) =>
+        (LockStatus)await AskAsync(key, InspectLock.Instance, cancellationToken);
+
+    public async Task<IReadOnlyList<HeldLock>> ListAsync(string? context = null, CancellationToken cancellationToken = default)
+    {
+        var indexActor = await index.GetAsync(cancellationToken);
+        var held = await indexActor.Ask<HeldLocks>(new ListHeldLocks(context), options.AskTimeout, cancellationToken);
+        return held.Locks;
+    }
+
+    public async Task<int> ResetAsync(string? context = null, CancellationToken cancellationToken = default)
+    {
+        var held = await ListAsync(context, cancellationToken);
+        var replies = await Task.WhenAll(held.Select(l => ForceReleaseAsync(l.Key, ForceReleaseReason.Reset, cancellationToken)));
+        return replies.Count(r => r is Released);
+    }
+
+    private async Task<LockReply> AskAsync(LockKey key, LockCommand command, CancellationToken cancellationToken)
+    {
+        var shardRegion = await region.GetAsync(cancellationToken);
+        return await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout, cancellationToken);
+    }
+}

@@ -1,0 +1,160 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Event;
+using Akka.Persistence;
+using AkkaLocks.Core;
+using AkkaLocks.Engine.Index;
+using AkkaLocks.Engine.Sharding;
+
+namespace AkkaLocks.Engine.Entities;
+
+/// <summary>
+/// Hosts one lock: decides with <see cref="LockStateMachine"/>, persists the events before replying,
+/// publishes them on the event stream, schedules its own expiry, and compacts and passivates itself
+/// while free. Its clock is the scheduler's, so virtual time in tests reaches the lock model.
+/// </summary>
+internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
+{
+    private const string ExpiryTimer = "expiry";
+    private readonly LockEntitySettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private LockState _state;
+    private long _snapshotSequenceNr;
+    private bool _passivating;
+
+    public LockEntityActor(LockKey key, LockEntitySettings settings)
+    {
+        _settings = settings;
+        _state = LockState.Free(key);
+        PersistenceId = "lock-" + key.EntityId;
+
+        Recover<SnapshotOffer>(OnSnapshotOffer);
+        Recover<LockEvent>(e => _state = LockStateMachine.Apply(_state, e));
+        Recover<RecoveryCompleted>(_ => OnRecovered());
+
+        Command<LockRequest>(r => Handle(r.Command, Sender));
+        Command<ExpiryDue>(_ => Handle(ExpireLock.Instance, ActorRefs.Nobody));
+        Command<ReceiveTimeout>(_ => BeginPassivation());
+        Command<StopIfFree>(_ => Stop());
+        Command<SaveSnapshotSuccess>(OnSnapshotSaved);
+        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed; its journal stays as it is.", _state.Key));
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Compacting the journal of {0} failed.", _state.Key));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Deleting old snapshots of {0} failed.", _state.Key));
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props PropsFor(string entityId, LockEntitySettings settings) =>
+        Props.Create(() => new LockEntityActor(LockKey.FromEntityId(entityId), settings));
+
+    private DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    private void OnSnapshotOffer(SnapshotOffer offer)
+    {
+        _state = (LockState)offer.Snapshot;
+        _snapshotSequenceNr = offer.Metadata.SequenceNr;
+    }
+
+    private void OnRecovered()
+    {
+        if (_state.Holder is { } holder)
+            Context.System.EventStream.Publish(new HeldLockObserved(_state.Key, holder));
+        // A lock whose deadline passed while no node hosted it lapses now, through the same path as any expiry.
+        AfterTransition();
+    }
+
+    private void Handle(LockCommand command, IActorRef replyTo)
+    {
+        _passivating = false;   // traffic arrived: stay up
+        var decision = LockStateMachine.Decide(_state, command, Now);
+        if (decision.Events.Count == 0)
+        {
+            replyTo.Tell(decision.Reply);
+            AfterTransition();
+            return;
+        }
+        PersistAll(decision.Events, OnPersisted);
+        DeferAsync(decision.Reply, reply =>
+        {
+            replyTo.Tell(reply);
+            AfterTransition();
+        });
+    }
+
+    private void OnPersisted(LockEvent @event)
+    {
+        _state = LockStateMachine.Apply(_state, @event);
+        Context.System.EventStream.Publish(@event);
+        if (_log.IsDebugEnabled)
+            _log.Debug("{0} {1} owner={2} token={3}", @event.GetType().Name, @event.Key, @event.Owner, @event.FencingToken);
+        if (@event is LockExpired or LockForceReleased)
+            _log.Warning("{0} {1} taken from owner={2} token={3}", @event.GetType().Name, @event.Key, @event.Owner, @event.FencingToken);
+    }
+
+    /// <summary>Arms or cancels the expiry timer, and lets a free lock compact and passivate.</summary>
+    private void AfterTransition()
+    {
+        if (_state.Holder is { ExpiresAt: { } deadline })
+        {
+            var due = deadline - Now;
+            Timers.StartSingleTimer(ExpiryTimer, ExpiryDue.Instance, due > TimeSpan.Zero ? due : TimeSpan.Zero);
+        }
+        else
+        {
+            Timers.Cancel(ExpiryTimer);
+        }
+
+        if (_state.IsHeld)
+        {
+            SetReceiveTimeout(null);
+            return;
+        }
+        SetReceiveTimeout(_settings.PassivateFreeAfter);
+        if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) SaveSnapshot(_state);
+    }
+
+    private void BeginPassivation()
+    {
+        if (_state.IsHeld) return;
+        _passivating = true;
+        SetReceiveTimeout(null);
+        if (LastSequenceNr > _snapshotSequenceNr) SaveSnapshot(_state);   // keep the fencing counter, drop the events
+        else Context.Parent.Tell(new Passivate(StopIfFree.Instance));
+    }
+
+    private void OnSnapshotSaved(SaveSnapshotSuccess success)
+    {
+        var sequenceNr = success.Metadata.SequenceNr;
+        _snapshotSequenceNr = sequenceNr;
+        DeleteMessages(sequenceNr);
+        DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
+        if (_passivating) Context.Parent.Tell(new Passivate(StopIfFree.Instance));
+    }
+
+    /// <summary>
+    /// The shard stops us on request, but a command already in our mailbox may have taken the lock since.
+    /// A held lock must stay remembered (so it is recovered and expires after a restart), so we ask the
+    /// shard to start us again: it buffers that request until we have stopped.
+    /// </summary>
+    private void Stop()
+    {
+        if (_state.IsHeld) Context.Parent.Tell(new LockRequest(_state.Key, InspectLock.Instance), ActorRefs.NoSender);
+        Context.Stop(Self);
+    }
+
+    /// <summary>The stop message this entity passivates with.</summary>
+    private sealed class StopIfFree
+    {
+        public static readonly StopIfFree Instance = new();
+    }
+
+    /// <summary>The expiry timer's message.</summary>
+    private sealed class ExpiryDue
+    {
+        public static readonly ExpiryDue Instance = new();
+    }
+}

@@ -1,0 +1,20 @@
+using Akka.Configuration;
+
+namespace AkkaLocks.Engine.Entities;
+
+/// <summary>How a lock entity manages its own memory and journal (HOCON section <c>akkalocks.entity</c>).</summary>
+/// <param name="PassivateFreeAfter">A free lock's actor stops after this long without messages.</param>
+/// <param name="SnapshotEvery">A free lock compacts its journal once this many events accumulated since its last snapshot.</param>
+public sealed record LockEntitySettings(TimeSpan PassivateFreeAfter, int SnapshotEvery)
+{
+    public static readonly LockEntitySettings Default = new(TimeSpan.FromSeconds(30), 100);
+
+    public static LockEntitySettings From(Config config)
+    {
+        var section = config.GetConfig("akkalocks.entity");
+        if (section is null || section.IsEmpty) return Default;
+        return new LockEntitySettings(
+            section.GetTimeSpan("passivate-free-after", Default.PassivateFreeAfter),
+            section.GetInt("snapshot-every", Default.SnapshotEvery));
+    }
+}

@@ -1,0 +1,17 @@
+namespace AkkaLocks.Engine;
+
+/// <summary>How the engine joins an actor system: its shard region and how long callers wait for a lock's answer.</summary>
+public sealed record AkkaLocksEngineOptions
+{
+    /// <summary>Sharding type name of the lock entities; all nodes of one cluster must agree on it.</summary>
+    public string TypeName { get; init; } = "akkalocks-lock";
+
+    /// <summary>Number of shards; fixed for the life of the cluster (10 per expected node is a good start).</summary>
+    public int MaxShards { get; init; } = 100;
+
+    /// <summary>Cluster role of the nodes that host locks; null means every node.</summary>
+    public string? Role { get; init; }
+
+    /// <summary>How long a caller waits for a lock's durable answer before the request fails.</summary>
+    public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,55 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Sharding;
+using Akka.Hosting;
+using AkkaLocks.Core;
+using AkkaLocks.Engine.Entities;
+using AkkaLocks.Engine.Index;
+using AkkaLocks.Engine.Serialization;
+using AkkaLocks.Engine.Sharding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AkkaLocks.Engine;
+
+/// <summary>
+/// Adds the lock engine to any Akka.Hosting actor system. The engine never picks the journal, the
+/// remoting address or the seed nodes: the host does (see AkkaLocks.Server), so an Akka.NET user can
+/// embed the engine in a cluster of their own.
+/// </summary>
+public static class AkkaLocksHostingExtensions
+{
+    public static AkkaConfigurationBuilder WithAkkaLocks(this AkkaConfigurationBuilder builder) =>
+        builder.WithAkkaLocks(new AkkaLocksEngineOptions());
+
+    public static AkkaConfigurationBuilder WithAkkaLocks(this AkkaConfigurationBuilder builder, AkkaLocksEngineOptions options) =>
+        builder
+            .WithAkkaLocksSerialization()
+            .WithShardRegion<LockRegion>(
+                options.TypeName,
+                (system, _, _) => entityId => LockEntityActor.PropsFor(entityId, LockEntitySettings.From(system.Settings.Config)),
+                new LockMessageExtractor(options.MaxShards),
+                new ShardOptions
+                {
+                    Role = options.Role,
+                    RememberEntities = true,   // held locks are restarted (and their expiry re-armed) after a restart or handoff
+                    RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
+                    StateStoreMode = StateStoreMode.DData,
+                })
+            .WithActors((system, registry) =>
+                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks")));
+
+    /// <summary>Binds the engine's persisted and remote messages to <see cref="AkkaLocksSerializer"/>.</summary>
+    public static AkkaConfigurationBuilder WithAkkaLocksSerialization(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer(
+            "akkalocks",
+            [typeof(IAkkaLocksMessage), typeof(LockEvent), typeof(LockState), typeof(LockReply)],
+            system => new AkkaLocksSerializer(system));
+
+    /// <summary>Registers <see cref="ILockEngine"/> for the web host and any other in-process caller.</summary>
+    public static IServiceCollection AddAkkaLocksEngine(this IServiceCollection services, AkkaLocksEngineOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<ILockEngine, ActorLockEngine>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using AkkaLocks.Core;
+using AkkaLocks.Engine.Index;
+
+namespace AkkaLocks.Engine;
+
+/// <summary>
+/// The one API every surface (esoco REST, DMS JSON-RPC, native v1, tools) calls. Each method is answered
+/// once the change it makes is durable. Replies are the model's <see cref="LockReply"/> cases, which each
+/// surface translates into its own wire format; a request that breaks a limit is answered with
+/// <see cref="Rejected"/> and changes nothing.
+/// </summary>
+public interface ILockEngine
+{
+    Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default);
+
+    Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, CancellationToken cancellationToken = default);
+
+    Task<LockReply> ReleaseAsync(LockKey key, ReleaseLock release, CancellationToken cancellationToken = default);
+
+    Task<LockReply> ForceReleaseAsync(LockKey key, ForceReleaseReason reason = ForceReleaseReason.Admin, CancellationToken cancellationToken = default);
+
+    Task<LockStatus> InspectAsync(LockKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>The locks held now, in one context or (null) in all, ordered by context and name.</summary>
+    Task<IReadOnlyList<HeldLock>> ListAsync(string? context = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Force-releases every lock of one context or (null) of all; returns how many were released.</summary>
+    Task<int> ResetAsync(string? context = null, CancellationToken cancellationToken = default);
+}
