@@ -11,11 +11,12 @@ public static class LockLimits
     public static readonly TimeSpan MinTtl = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan MaxTtl = TimeSpan.FromDays(30);
 
+    public static readonly string TtlRangeMessage =
+        $"The TTL must be between {MinTtl.TotalMilliseconds:0} ms and {MaxTtl.TotalDays:0} days.";
+
     /// <summary>Null when <paramref name="ttl"/> is absent (held until released) or in range.</summary>
     public static string? CheckTtl(TimeSpan? ttl) =>
-        ttl is { } t && (t < MinTtl || t > MaxTtl)
-            ? $"The TTL must be between {MinTtl.TotalMilliseconds:0} ms and {MaxTtl.TotalDays:0} days."
-            : null;
+        ttl is { } t && (t < MinTtl || t > MaxTtl) ? TtlRangeMessage : null;
 
     /// <summary>Null when <paramref name="json"/> is absent or small enough.</summary>
     public static string? CheckData(string? json) =>

@@ -1,6 +1,22 @@
-var builder = WebApplication.CreateBuilder(args);
+using AkkaLocks.Server.Endpoints.Esoco;
+using AkkaLocks.Server.Hosting;
+using AkkaLocks.Server.Logging;
+
+// appsettings.json and hocon/ sit beside the program; the data directory is relative to the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (builder.Configuration["urls"] is null) builder.WebHost.UseUrls("http://127.0.0.1:7962");
+
+builder.Services.AddSingleton(new RuntimeLogLevel(builder.Configuration));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ServiceClock>();
+builder.Services.AddProblemDetails();
+builder.Services.AddOptions<AkkaLocksServerOptions>().BindConfiguration(AkkaLocksServerOptions.Section);
+builder.Services.AddAkkaLocksServer(builder.Configuration[$"{AkkaLocksServerOptions.Section}:ActorSystemName"] ?? "akkalocks");
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseEsocoPathNormalization();
+app.UseRouting();
+app.MapEsocoApi();
 app.Run();

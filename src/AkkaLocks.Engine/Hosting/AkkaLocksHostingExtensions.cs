@@ -46,7 +46,11 @@ public static class AkkaLocksHostingExtensions
             system => new AkkaLocksSerializer(system));
 
     /// <summary>Registers <see cref="ILockEngine"/> for the web host and any other in-process caller.</summary>
-    public static IServiceCollection AddAkkaLocksEngine(this IServiceCollection services, AkkaLocksEngineOptions options)
+    public static IServiceCollection AddAkkaLocksEngine(this IServiceCollection services, AkkaLocksEngineOptions options) =>
+        services.AddAkkaLocksEngine(_ => options);
+
+    /// <summary>As above, with options resolved from the container (e.g. bound configuration).</summary>
+    public static IServiceCollection AddAkkaLocksEngine(this IServiceCollection services, Func<IServiceProvider, AkkaLocksEngineOptions> options)
     {
         services.AddSingleton(options);
         services.AddSingleton<ILockEngine, ActorLockEngine>();

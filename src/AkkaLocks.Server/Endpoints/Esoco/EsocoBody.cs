@@ -1,0 +1,37 @@
+using System.Text.Json;
+using AkkaLocks.Core;
+
+namespace AkkaLocks.Server.Endpoints.Esoco;
+
+/// <summary>
+/// Reads an esoco request body as JSON whatever its Content-Type (esoco's Java client sends
+/// application/x-www-form-urlencoded), refusing bodies over the limit before buffering them.
+/// </summary>
+internal static class EsocoBody
+{
+    /// <summary>Room for the largest lock data plus the identifiers and JSON around it.</summary>
+    public const int MaxBytes = LockLimits.MaxDataBytes + 4 * 1024;
+
+    /// <summary>The parsed body, or an error result: 400 when too large, 406 when not JSON.</summary>
+    public static async Task<(JsonElement Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+                return (default, EsocoResults.BadRequest($"The request body is larger than {MaxBytes / 1024} KiB."));
+            buffer.Write(chunk, 0, read);
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException)
+        {
+            return (default, EsocoResults.NotAcceptable("The body is not valid JSON."));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using Akka.Persistence.Sql;
+using Akka.Remote.Hosting;
+using AkkaLocks.Engine;
+using AkkaLocks.Server.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AkkaLocks.Server.Hosting;
+
+/// <summary>
+/// Builds this server's actor system: the HOCON files of hocon/, remoting and clustering from
+/// <see cref="AkkaLocksServerOptions"/>, the journal, logging through .NET, and the lock engine.
+/// </summary>
+internal static class AkkaServerSetup
+{
+    /// <summary>Options are read from the container when the actor system starts, so tests can override configuration.</summary>
+    public static IServiceCollection AddAkkaLocksServer(this IServiceCollection services, string actorSystemName)
+    {
+        services.AddAkkaLocksEngine(sp => EngineOptions(sp.GetRequiredService<IOptions<AkkaLocksServerOptions>>().Value));
+        return services.AddAkka(actorSystemName, (akka, sp) =>
+            ConfigureActorSystem(akka, sp.GetRequiredService<IOptions<AkkaLocksServerOptions>>().Value, sp.GetRequiredService<RuntimeLogLevel>()));
+    }
+
+    private static AkkaLocksEngineOptions EngineOptions(AkkaLocksServerOptions options) =>
+        new() { AskTimeout = options.Engine.AskTimeout, MaxShards = options.Engine.MaxShards };
+
+    private static void ConfigureActorSystem(AkkaConfigurationBuilder akka, AkkaLocksServerOptions options, RuntimeLogLevel logLevel)
+    {
+        akka
+            .AddHoconFile(HoconPath("akkalocks.conf"), HoconAddMode.Prepend)
+            .AddHoconFile(HoconPath(PersistenceSetup.HoconFileName(options.Persistence)), HoconAddMode.Prepend)
+            .AddHocon(PersistenceSetup.ConnectionHocon(options), HoconAddMode.Prepend)
+            .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
+            .ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = RuntimeLogLevel.ToAkka(logLevel.Minimum);
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
+            .WithRemoting(options.Cluster.Hostname, options.Cluster.Port)
+            .WithClustering(new ClusterOptions { Roles = [.. options.Cluster.Roles], SeedNodes = [.. options.Cluster.SeedNodes] })
+            .WithAkkaLocks(EngineOptions(options))
+            .AddStartup((system, _) =>
+            {
+                logLevel.Changed += level => system.EventStream.SetLogLevel(RuntimeLogLevel.ToAkka(level));
+                if (options.Cluster.SeedNodes.Count == 0) JoinSelf(system);
+            });
+    }
+
+    /// <summary>With no seed nodes this node is the cluster: it joins itself, which needs no fixed port.</summary>
+    private static void JoinSelf(ActorSystem system)
+    {
+        var cluster = Cluster.Get(system);
+        cluster.Join(cluster.SelfAddress);
+    }
+
+    private static string HoconPath(string fileName) => Path.Combine(AppContext.BaseDirectory, "hocon", fileName);
+}

@@ -1,0 +1,2 @@
+// Lets WebApplicationFactory<Program> start the real server in tests.
+public partial class Program;

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AkkaLocks.Server.Tests;
+
+/// <summary>
+/// The real server (HTTP pipeline, actor system, SQLite journal) in-process, on a data directory of its own
+/// that is deleted afterwards, with a free remoting port, so test classes never share state.
+/// </summary>
+public sealed class AkkaLocksServerFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "akkalocks-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("AkkaLocks:DataDirectory", DataDirectory);
+        builder.UseSetting("AkkaLocks:Cluster:Port", "0");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); }
+        catch (IOException) { /* a file still closing: the temp folder is cleaned by the OS */ }
+    }
+}
