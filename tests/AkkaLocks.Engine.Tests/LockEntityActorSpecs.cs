@@ -1,0 +1,263 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using Akka.Hosting;
+using Akka.Persistence.Hosting;
+using Akka.TestKit;
+using AkkaLocks.Core;
+using AkkaLocks.Engine.Entities;
+using AkkaLocks.Engine.Index;
+
+namespace AkkaLocks.Engine.Tests;
+
+/// <summary>
+/// One lock entity on virtual time and an in-memory journal: expiry, recovery and passivation,
+/// with no real waiting. Each spec gets a fresh actor system, hence a fresh journal.
+/// </summary>
+public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hosting.TestKit.TestKit(nameof(LockEntityActorSpecs), output)
+{
+    private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
+    private static readonly LockEntitySettings Settings = new(PassivateFreeAfter: TimeSpan.FromMinutes(5), SnapshotEvery: 100);
+
+    protected override Config Config => TestConfigs.VirtualTime;
+
+    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
+
+    protected override void ConfigureAkka(AkkaConfigurationBuilder builder, IServiceProvider provider) =>
+        builder.WithInMemoryJournal().WithInMemorySnapshotStore().WithAkkaLocksSerialization();
+
+    [Fact]
+    public async Task Lock_expires_when_its_ttl_elapses_on_the_scheduler()
+    {
+        var events = SubscribeToLockEvents();
+        var (entity, _, _) = await StartEntityAsync();
+        var granted = await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        await events.ExpectMsgAsync<LockAcquired>();
+
+        Scheduler.Advance(Ttl - TimeSpan.FromMilliseconds(1));
+        await events.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Scheduler.Advance(TimeSpan.FromMilliseconds(1));
+
+        var expired = await events.ExpectMsgAsync<LockExpired>();
+        Assert.Equal(granted.Holder.FencingToken, expired.FencingToken);
+        Assert.Null((await entity.Ask<LockStatus>(Locks.Inspect())).Holder);
+    }
+
+    [Fact]
+    public async Task Extension_restarts_the_ttl_from_the_time_of_the_extension()
+    {
+        var events = SubscribeToLockEvents();
+        var (entity, _, _) = await StartEntityAsync();
+        var granted = await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        Scheduler.Advance(TimeSpan.FromSeconds(20));
+        await entity.Ask<Extended>(Locks.Extend(granted.Holder.Handle, Ttl));
+        await events.ExpectMsgAsync<LockAcquired>();
+        await events.ExpectMsgAsync<LockExtended>();
+
+        Scheduler.Advance(TimeSpan.FromSeconds(29));
+        await events.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
+
+        await events.ExpectMsgAsync<LockExpired>();
+    }
+
+    [Fact]
+    public async Task Released_lock_does_not_expire_later()
+    {
+        var events = SubscribeToLockEvents();
+        var (entity, _, _) = await StartEntityAsync();
+        var granted = await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        await entity.Ask<Released>(Locks.Release(granted.Holder.Handle));
+        await events.ExpectMsgAsync<LockAcquired>();
+        await events.ExpectMsgAsync<LockReleased>();
+
+        Scheduler.Advance(Ttl * 2);
+
+        await events.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task Every_transition_is_published_with_key_owner_token_and_time()
+    {
+        var events = SubscribeToLockEvents();
+        var (entity, _, _) = await StartEntityAsync();
+        var first = await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        await entity.Ask<Extended>(Locks.Extend(first.Holder.Handle, Ttl));
+        await entity.Ask<Released>(Locks.Release(first.Holder.Handle));
+        await entity.Ask<Granted>(Locks.Acquire("b"));
+        await entity.Ask<Released>(new Sharding.LockRequest(Locks.Key, new ForceReleaseLock()));
+
+        var published = new[]
+        {
+            await events.ExpectMsgAsync<LockEvent>(), await events.ExpectMsgAsync<LockEvent>(), await events.ExpectMsgAsync<LockEvent>(),
+            await events.ExpectMsgAsync<LockEvent>(), await events.ExpectMsgAsync<LockEvent>(),
+        };
+
+        Assert.Equal([typeof(LockAcquired), typeof(LockExtended), typeof(LockReleased), typeof(LockAcquired), typeof(LockForceReleased)],
+            published.Select(e => e.GetType()));
+        Assert.All(published, e => Assert.Equal(Locks.Key, e.Key));
+        Assert.Equal(["a", "a", "a", "b", "b"], published.Select(e => e.Owner));
+        Assert.Equal([1L, 1, 1, 2, 2], published.Select(e => e.FencingToken));
+        Assert.All(published, e => Assert.Equal(Scheduler.Now, e.At));
+    }
+
+    [Fact]
+    public async Task Recovered_lock_keeps_its_holder_handle_and_fencing_token()
+    {
+        var (entity, parent, _) = await StartEntityAsync();
+        var granted = await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        await StopAsync(parent);
+
+        var (recovered, _, _) = await StartEntityAsync();
+        var status = await recovered.Ask<LockStatus>(Locks.Inspect());
+
+        Assert.Equal(granted.Holder, status.Holder);
+        var busy = await recovered.Ask<Busy>(Locks.Acquire("b", Ttl));
+        Assert.Equal("a", busy.Holder.Owner);
+    }
+
+    [Fact]
+    public async Task Fencing_token_keeps_increasing_across_restarts()
+    {
+        long last = 0;
+        for (var restart = 0; restart < 3; restart++)
+        {
+            var (entity, parent, _) = await StartEntityAsync();
+            var granted = await entity.Ask<Granted>(Locks.Acquire("owner-" + restart));
+            Assert.True(granted.Holder.FencingToken > last);
+            last = granted.Holder.FencingToken;
+            await entity.Ask<Released>(Locks.Release(granted.Holder.Handle));
+            await StopAsync(parent);
+        }
+        Assert.Equal(3, last);
+    }
+
+    [Fact]
+    public async Task Recovered_lock_expires_at_its_original_deadline()
+    {
+        var events = SubscribeToLockEvents();
+        var (entity, parent, _) = await StartEntityAsync();
+        await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        await StopAsync(parent);
+        Scheduler.Advance(TimeSpan.FromSeconds(10));   // the "outage"
+
+        var (recovered, _, _) = await StartEntityAsync();
+        Assert.NotNull((await recovered.Ask<LockStatus>(Locks.Inspect())).Holder);
+        await events.ExpectMsgAsync<LockAcquired>();
+        Scheduler.Advance(TimeSpan.FromSeconds(19));
+        await events.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+        Scheduler.Advance(TimeSpan.FromSeconds(1));
+
+        await events.ExpectMsgAsync<LockExpired>();
+    }
+
+    [Fact]
+    public async Task Lock_whose_deadline_passed_while_stopped_expires_on_recovery()
+    {
+        var events = SubscribeToLockEvents();
+        var (entity, parent, _) = await StartEntityAsync();
+        await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        await StopAsync(parent);
+        Scheduler.Advance(Ttl * 2);
+
+        var (recovered, _, _) = await StartEntityAsync();
+
+        await events.ExpectMsgAsync<LockAcquired>();
+        await events.ExpectMsgAsync<LockExpired>();
+        Assert.Null((await recovered.Ask<LockStatus>(Locks.Inspect())).Holder);
+    }
+
+    [Fact]
+    public async Task Recovered_held_lock_is_announced_to_the_index()
+    {
+        var observed = CreateTestProbe();
+        Sys.EventStream.Subscribe(observed, typeof(HeldLockObserved));
+        var (entity, parent, _) = await StartEntityAsync();
+        var granted = await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        await StopAsync(parent);
+
+        await StartEntityAsync();
+
+        var announcement = await observed.ExpectMsgAsync<HeldLockObserved>();
+        Assert.Equal(granted.Holder, announcement.Holder);
+    }
+
+    [Fact]
+    public async Task Free_lock_passivates_after_its_idle_time_and_held_lock_never_does()
+    {
+        var (entity, _, shard) = await StartEntityAsync();
+        var granted = await entity.Ask<Granted>(Locks.Acquire("a"));
+
+        Scheduler.Advance(Settings.PassivateFreeAfter * 3);
+        await shard.ExpectNoMsgAsync(TimeSpan.FromMilliseconds(100));
+
+        await entity.Ask<Released>(Locks.Release(granted.Holder.Handle));
+        Scheduler.Advance(Settings.PassivateFreeAfter);
+
+        await shard.ExpectMsgAsync<Passivate>();
+        await shard.ExpectMsgAsync<EntityStopped>();
+    }
+
+    [Fact]
+    public async Task Passivated_lock_compacts_its_journal_but_keeps_its_fencing_counter()
+    {
+        var (entity, _, shard) = await StartEntityAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            var granted = await entity.Ask<Granted>(Locks.Acquire("a"));
+            await entity.Ask<Released>(Locks.Release(granted.Holder.Handle));
+        }
+        Scheduler.Advance(Settings.PassivateFreeAfter);
+        await shard.ExpectMsgAsync<Passivate>();
+        await shard.ExpectMsgAsync<EntityStopped>();
+
+        var (recovered, _, _) = await StartEntityAsync();
+        var next = await recovered.Ask<Granted>(Locks.Acquire("b"));
+
+        Assert.Equal(6, next.Holder.FencingToken);
+    }
+
+    [Fact]
+    public async Task Lock_taken_while_passivating_asks_its_shard_to_start_it_again()
+    {
+        var shard = CreateTestProbe();
+        var props = LockEntityActor.PropsFor(Locks.Key.EntityId, Settings);
+        var parent = Sys.ActorOf(Props.Create(() => new EntityTestParent(props, shard.Ref, Locks.Acquire("late", null, null))));
+        await parent.Ask<LockStatus>(Locks.Inspect(), TimeSpan.FromSeconds(5));
+
+        Scheduler.Advance(Settings.PassivateFreeAfter);
+        await shard.ExpectMsgAsync<Passivate>();
+
+        // Stopped while held, it would be forgotten by remember-entities: it must ask to be restarted.
+        var wakeUp = await shard.ExpectMsgAsync<Sharding.LockRequest>();
+        Assert.Equal(Locks.Key, wakeUp.Key);
+        await shard.ExpectMsgAsync<EntityStopped>();
+    }
+
+    private TestProbe SubscribeToLockEvents()
+    {
+        var probe = CreateTestProbe();
+        Sys.EventStream.Subscribe(probe, typeof(LockEvent));
+        return probe;
+    }
+
+    /// <summary>
+    /// Starts the entity under a stand-in shard and asks it once, so it has recovered (and armed its timers)
+    /// before the spec moves the clock. Requests go through the parent, as they would through a shard.
+    /// </summary>
+    private async Task<(IActorRef Entity, IActorRef Parent, TestProbe Shard)> StartEntityAsync()
+    {
+        var shard = CreateTestProbe();
+        var props = LockEntityActor.PropsFor(Locks.Key.EntityId, Settings);
+        var parent = Sys.ActorOf(Props.Create(() => new EntityTestParent(props, shard.Ref)));
+        await parent.Ask<LockStatus>(Locks.Inspect(), TimeSpan.FromSeconds(5));
+        return (parent, parent, shard);
+    }
+
+    private async Task StopAsync(IActorRef parent)
+    {
+        Watch(parent);
+        parent.Tell(PoisonPill.Instance);
+        await ExpectTerminatedAsync(parent);
+    }
+}
