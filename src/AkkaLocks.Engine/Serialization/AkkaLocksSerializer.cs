@@ -29,6 +29,7 @@ public sealed class AkkaLocksSerializer(ExtendedActorSystem system) : Serializer
         ["s1"] = typeof(LockState),
         // On the wire between nodes only.
         ["rq"] = typeof(LockRequest),
+        ["ws"] = typeof(WakeShard),
         ["g"] = typeof(Granted),
         ["b"] = typeof(Busy),
         ["e"] = typeof(Extended),

@@ -5,6 +5,7 @@ using Akka.Hosting;
 using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
 using AkkaLocks.Engine;
+using AkkaLocks.Engine.Sharding;
 using AkkaLocks.Server.Logging;
 using Microsoft.Extensions.Options;
 
@@ -20,8 +21,9 @@ internal static class AkkaServerSetup
     public static IServiceCollection AddAkkaLocksServer(this IServiceCollection services, string actorSystemName)
     {
         services.AddAkkaLocksEngine(sp => EngineOptions(sp.GetRequiredService<IOptions<AkkaLocksServerOptions>>().Value));
-        return services.AddAkka(actorSystemName, (akka, sp) =>
+        services.AddAkka(actorSystemName, (akka, sp) =>
             ConfigureActorSystem(akka, sp.GetRequiredService<IOptions<AkkaLocksServerOptions>>().Value, sp.GetRequiredService<RuntimeLogLevel>()));
+        return services.AddHostedService<HeldLocksRecoveryGate>();   // after Akka's own hosted service, before Kestrel
     }
 
     private static AkkaLocksEngineOptions EngineOptions(AkkaLocksServerOptions options) =>
@@ -38,7 +40,8 @@ internal static class AkkaServerSetup
             {
                 loggers.LogLevel = RuntimeLogLevel.ToAkka(logLevel.Minimum);
                 loggers.ClearLoggers();
-                loggers.AddLoggerFactory();
+                loggers.AddLogger<FilteringLoggerFactoryLogger>();
+                loggers.WithLogFilter(filter => filter.ExcludeMessageContaining(WakeShard.DroppedLogText));
             })
             .WithRemoting(options.Cluster.Hostname, options.Cluster.Port)
             .WithClustering(new ClusterOptions { Roles = [.. options.Cluster.Roles], SeedNodes = [.. options.Cluster.SeedNodes] })

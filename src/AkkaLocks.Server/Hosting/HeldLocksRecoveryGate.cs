@@ -1,0 +1,28 @@
+using Akka.Actor;
+using Akka.Hosting;
+using AkkaLocks.Engine;
+using AkkaLocks.Engine.Recovery;
+using AkkaLocks.Engine.Sharding;
+
+namespace AkkaLocks.Server.Hosting;
+
+/// <summary>
+/// Holds the web server back until the locks held before a restart are recovered: hosted services start
+/// before Kestrel listens, so no request sees a listing without them.
+/// </summary>
+internal sealed class HeldLocksRecoveryGate(
+    ActorSystem system,
+    IRequiredActor<LockRegion> region,
+    AkkaLocksEngineOptions options,
+    ILogger<HeldLocksRecoveryGate> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var shardRegion = await region.GetAsync(cancellationToken);
+        await HeldLocksRecovery.WaitAsync(system, shardRegion, options, cancellationToken);
+        logger.LogInformation("Held locks recovered in {Elapsed} ms", (int)(DateTime.UtcNow - started).TotalMilliseconds);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

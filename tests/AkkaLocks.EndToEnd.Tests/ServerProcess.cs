@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace AkkaLocks.EndToEnd.Tests;
+
+/// <summary>
+/// An AkkaLocks server as its users run it: <c>dotnet AkkaLocks.Server.dll</c> from the server's build output,
+/// on a loopback port of its own and a given data directory. Output goes to a log file kept for failures.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, Uri baseAddress, string logFile)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        LogFile = logFile;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string LogFile { get; }
+
+    public HttpClient Http { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    {
+        var port = FreeTcpPort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var logFile = Path.Combine(dataDirectory, $"server-{port}.log");
+        Directory.CreateDirectory(dataDirectory);
+        var start = new ProcessStartInfo("dotnet", [ServerDll(), "--urls", baseAddress.ToString()])
+        {
+            WorkingDirectory = dataDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["AkkaLocks__DataDirectory"] = dataDirectory, ["DOTNET_ENVIRONMENT"] = "Production" },
+        };
+        var process = Process.Start(start)!;
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, baseAddress, logFile);
+        await server.WaitUntilServingAsync();
+        return server;
+    }
+
+    /// <summary>SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public Task<HttpResponseMessage> PostJsonAsync(string path, string json) =>
+        Http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+        Http.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited early; see {LogFile}:\n{File.ReadAllText(LogFile)}");
+            try
+            {
+                // /api/status/current_locks answers only once the lock index (and so the actor system) is up.
+                var response = await Http.GetAsync("/api/status/current_locks");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException) { /* not listening yet */ }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The server did not start within a minute; see {LogFile}.");
+    }
+
+    private static string ServerDll()
+    {
+        var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ServerBuildConfiguration").Value!;
+        var dll = Path.Combine(RepositoryRoot(), "src", "AkkaLocks.Server", "bin", configuration, "net10.0", "AkkaLocks.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AkkaLocks.sln"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new DirectoryNotFoundException("AkkaLocks.sln not found above the test folder.");
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
