@@ -1,0 +1,40 @@
+using AkkaLocks.Core;
+using AkkaLocks.Engine;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AkkaLocks.Server.Tests;
+
+/// <summary>The SQLite journal of the real server stays bounded under steady traffic on one lock.</summary>
+public sealed class JournalCompactionTests(AkkaLocksServerFactory server) : IClassFixture<AkkaLocksServerFactory>
+{
+    private const int Cycles = 300;   // 600 events without compaction
+    private const int SnapshotEvery = 100;   // hocon/akkalocks.conf: akkalocks.entity.snapshot-every
+
+    [Fact]
+    public async Task Acquire_release_cycles_leave_a_bounded_number_of_journal_rows_and_tokens_keep_counting()
+    {
+        var engine = server.Services.GetRequiredService<ILockEngine>();
+        var key = new LockKey("compaction", "hot-key");
+
+        for (var i = 0; i < Cycles; i++)
+        {
+            var granted = Assert.IsType<Granted>(await engine.AcquireAsync(key, new AcquireRequest("worker")));
+            Assert.IsType<Released>(await engine.ReleaseAsync(key, ReleaseLock.ByHandle(granted.Holder.Handle)));
+        }
+        var next = Assert.IsType<Granted>(await engine.AcquireAsync(key, new AcquireRequest("worker")));
+
+        Assert.Equal(Cycles + 1, next.Holder.FencingToken);
+        Assert.InRange(await CountJournalRowsAsync("lock-" + key.EntityId), 1, SnapshotEvery + 2);
+    }
+
+    private async Task<long> CountJournalRowsAsync(string persistenceId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "akkalocks.db")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM journal WHERE persistence_id = $id";
+        command.Parameters.AddWithValue("$id", persistenceId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
