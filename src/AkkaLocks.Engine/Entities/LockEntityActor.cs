@@ -20,6 +20,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private LockState _state;
     private long _snapshotSequenceNr;
+    private bool _snapshotInFlight;
     private bool _passivating;
 
     public LockEntityActor(LockKey key, LockEntitySettings settings)
@@ -37,7 +38,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         Command<ReceiveTimeout>(_ => BeginPassivation());
         Command<StopIfFree>(_ => Stop());
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
-        Command<SaveSnapshotFailure>(f => _log.Warning(f.Cause, "Snapshot of {0} failed; its journal stays as it is.", _state.Key));
+        Command<SaveSnapshotFailure>(OnSnapshotFailed);
         Command<DeleteMessagesSuccess>(_ => { });
         Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Compacting the journal of {0} failed.", _state.Key));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -114,7 +115,15 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
             return;
         }
         SetReceiveTimeout(_settings.PassivateFreeAfter);
-        if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) SaveSnapshot(_state);
+        if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
+    }
+
+    /// <summary>Snapshots the free state (keeping the fencing counter); the older events go once it is stored.</summary>
+    private void Compact()
+    {
+        if (_snapshotInFlight) return;
+        _snapshotInFlight = true;
+        SaveSnapshot(_state);
     }
 
     private void BeginPassivation()
@@ -122,16 +131,25 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         if (_state.IsHeld) return;
         _passivating = true;
         SetReceiveTimeout(null);
-        if (LastSequenceNr > _snapshotSequenceNr) SaveSnapshot(_state);   // keep the fencing counter, drop the events
+        if (LastSequenceNr > _snapshotSequenceNr) Compact();
         else Context.Parent.Tell(new Passivate(StopIfFree.Instance));
     }
 
     private void OnSnapshotSaved(SaveSnapshotSuccess success)
     {
+        _snapshotInFlight = false;
         var sequenceNr = success.Metadata.SequenceNr;
         _snapshotSequenceNr = sequenceNr;
         DeleteMessages(sequenceNr);
         DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
+        if (_passivating) Context.Parent.Tell(new Passivate(StopIfFree.Instance));
+    }
+
+    /// <summary>A failed snapshot only delays compaction: the journal still holds every event.</summary>
+    private void OnSnapshotFailed(SaveSnapshotFailure failure)
+    {
+        _snapshotInFlight = false;
+        _log.Warning(failure.Cause, "Snapshot of {0} failed; its journal is compacted later.", _state.Key);
         if (_passivating) Context.Parent.Tell(new Passivate(StopIfFree.Instance));
     }
 
