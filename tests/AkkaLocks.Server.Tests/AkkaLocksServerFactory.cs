@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AkkaLocks.Server.Tests;
 
 /// <summary>
 /// The real server (HTTP pipeline, actor system, SQLite journal) in-process, on a data directory of its own
-/// that is deleted afterwards, with a free remoting port, so test classes never share state.
+/// that is deleted afterwards, with a free remoting port, so test classes never share state. Requests arrive
+/// from 127.0.0.1, as from a local client of a real server.
 /// </summary>
 public sealed class AkkaLocksServerFactory : WebApplicationFactory<Program>
 {
@@ -15,6 +17,7 @@ public sealed class AkkaLocksServerFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("AkkaLocks:DataDirectory", DataDirectory);
         builder.UseSetting("AkkaLocks:Cluster:Port", "0");
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackRemoteAddress>());
     }
 
     public override async ValueTask DisposeAsync()

@@ -13,7 +13,9 @@ internal static class EsocoApi
         app.MapEsocoControl();
         app.MapEsocoSync();
         app.MapEsocoWebView();
-        app.MapFallback(NoDataAt);
+        // Not MapFallback(handler): its {*path:nonfile} pattern skips paths with a dot, which then got
+        // a bare 404 (and 404 instead of 406 on a write). esoco serves no files, so every unknown path is alike.
+        app.MapFallback("{**path}", NoDataAt);
         return app;
     }
 

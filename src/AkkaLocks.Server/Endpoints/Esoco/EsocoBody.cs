@@ -15,13 +15,16 @@ internal static class EsocoBody
     /// <summary>The parsed body, or an error result: 400 when too large, 406 when not JSON.</summary>
     public static async Task<(JsonElement Body, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        // Refused before reading: Kestrel throws on the first read of a body declared over its own limit
+        // (30 MB), and that exception would answer 500 instead of esoco's 400.
+        if (request.ContentLength > MaxBytes) return (default, TooLarge());
         var buffer = new MemoryStream();
         var chunk = new byte[8192];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
             if (buffer.Length + read > MaxBytes)
-                return (default, EsocoResults.BadRequest($"The request body is larger than {MaxBytes / 1024} KiB."));
+                return (default, TooLarge());
             buffer.Write(chunk, 0, read);
         }
         try
@@ -34,4 +37,6 @@ internal static class EsocoBody
             return (default, EsocoResults.NotAcceptable("The body is not valid JSON."));
         }
     }
+
+    private static IResult TooLarge() => EsocoResults.BadRequest($"The request body is larger than {MaxBytes / 1024} KiB.");
 }

@@ -27,7 +27,9 @@ internal sealed record EsocoLockRequest(string Client, LockKey Key, bool Force, 
             ReadTtl(body, out var ttl),
             ReadData(body, out var data),
         ];
-        var problem = problems.FirstOrDefault(p => p is not null);
+        // The client id is checked here and not left to the engine: only an acquire reaches the engine's owner
+        // rule, so check_lock and a forced release would otherwise accept an empty or oversized id.
+        var problem = problems.FirstOrDefault(p => p is not null) ?? OwnerRules.Check(client);
         LockKey key = default;
         if (problem is null) LockKey.TryCreate(context, target, out key, out problem);
         if (problem is not null)
