@@ -8,25 +8,27 @@ public abstract record LockCommand;
 /// (the model has no randomness) and used only if the lock is granted anew.
 /// </summary>
 /// <param name="TakeOver">Grant even when another owner holds it (esoco's forced request): an admin operation.</param>
+/// <param name="User">The authenticated user asking, if any; the lock then answers to that user only.</param>
 public sealed record AcquireLock(
     string Owner,
     string NewHandle,
     TimeSpan? Ttl,
     string? Data = null,
     string? ClientAddress = null,
-    bool TakeOver = false) : LockCommand;
+    bool TakeOver = false,
+    string? User = null) : LockCommand;
 
 /// <summary>Restart the holder's TTL from now, proving holdership with the handle.</summary>
-public sealed record ExtendLock(string Handle, TimeSpan Ttl) : LockCommand;
+public sealed record ExtendLock(string Handle, TimeSpan Ttl, string? User = null) : LockCommand;
 
 /// <summary>Free the lock if the caller holds it, proven by the handle or, for esoco clients, by the owner id.</summary>
-public sealed record ReleaseLock(string? Handle, string? Owner) : LockCommand
+public sealed record ReleaseLock(string? Handle, string? Owner, string? User = null) : LockCommand
 {
-    public static ReleaseLock ByHandle(string handle) => new(handle, null);
-    public static ReleaseLock ByOwner(string owner) => new(null, owner);
+    public static ReleaseLock ByHandle(string handle, string? user = null) => new(handle, null, user);
+    public static ReleaseLock ByOwner(string owner, string? user = null) => new(null, owner, user);
 
     public bool IsProvenBy(LockHolder holder) =>
-        Handle is not null ? SecretComparer.AreEqual(Handle, holder.Handle) : Owner == holder.Owner;
+        Handle is not null ? holder.IsProvenBy(Handle, User) : Owner == holder.Owner && User == holder.User;
 }
 
 /// <summary>Free the lock whoever holds it (admin).</summary>

@@ -15,7 +15,12 @@ public sealed record LockAcquired(
     TimeSpan? Ttl,
     DateTimeOffset? ExpiresAt,
     string? Data,
-    string? ClientAddress) : LockEvent(Key, Owner, FencingToken, At);
+    string? ClientAddress,
+    string? User = null) : LockEvent(Key, Owner, FencingToken, At)
+{
+    /// <summary>The holder this grant makes.</summary>
+    public LockHolder ToHolder() => new(Owner, Handle, FencingToken, At, Ttl, ExpiresAt, Data, ClientAddress, User);
+}
 
 /// <summary>The holder's TTL was restarted at <see cref="LockEvent.At"/>.</summary>
 public sealed record LockExtended(

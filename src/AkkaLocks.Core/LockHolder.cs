@@ -9,6 +9,7 @@ namespace AkkaLocks.Core;
 /// <param name="ExpiresAt">When the lock lapses unless extended; null means never.</param>
 /// <param name="Data">Optional JSON object the holder attached.</param>
 /// <param name="ClientAddress">The address the grant was requested from, for operators.</param>
+/// <param name="User">The authenticated user who acquired it; only that user may extend or release it. Null without authentication.</param>
 public sealed record LockHolder(
     string Owner,
     string Handle,
@@ -17,8 +18,15 @@ public sealed record LockHolder(
     TimeSpan? Ttl,
     DateTimeOffset? ExpiresAt,
     string? Data,
-    string? ClientAddress)
+    string? ClientAddress,
+    string? User = null)
 {
+    /// <summary>
+    /// Whether a caller presenting <paramref name="handle"/> as <paramref name="user"/> is this holder.
+    /// A lock taken by an authenticated user answers to that user only, even with the right handle.
+    /// </summary>
+    public bool IsProvenBy(string handle, string? user) => SecretComparer.AreEqual(handle, Handle) && user == User;
+
     /// <summary>A holder whose deadline has passed holds nothing, whether or not its expiry has been processed.</summary>
     public bool IsLiveAt(DateTimeOffset now) => ExpiresAt is not { } deadline || now < deadline;
 

@@ -26,7 +26,7 @@ public static class LockStateMachine
         LockAcquired a => state with
         {
             LastFencingToken = Math.Max(state.LastFencingToken, a.FencingToken),
-            Holder = new LockHolder(a.Owner, a.Handle, a.FencingToken, a.At, a.Ttl, a.ExpiresAt, a.Data, a.ClientAddress),
+            Holder = a.ToHolder(),
         },
         LockExtended x when state.Holder is { } h => state with { Holder = h with { Ttl = x.Ttl, ExpiresAt = x.ExpiresAt } },
         LockReleased or LockExpired or LockForceReleased => state with { Holder = null },
@@ -46,7 +46,9 @@ public static class LockStateMachine
     private static LockDecision DecideAcquire(LockState state, AcquireLock acquire, DateTimeOffset now)
     {
         if (state.Holder is not { } holder) return Grant(state, acquire, now);
-        if (holder.Owner == acquire.Owner) return LockDecision.Answer(new Granted(holder, AlreadyHeld: true));
+        // The same owner gets its grant back (with the handle) only as the same user, so an owner id alone
+        // never reveals another user's handle.
+        if (holder.Owner == acquire.Owner && holder.User == acquire.User) return LockDecision.Answer(new Granted(holder, AlreadyHeld: true));
         if (!acquire.TakeOver) return LockDecision.Answer(new Busy(holder));
 
         var takenFrom = new LockForceReleased(state.Key, holder.Owner, holder.FencingToken, now, ForceReleaseReason.TakeOver);
@@ -57,13 +59,13 @@ public static class LockStateMachine
     {
         var acquired = new LockAcquired(
             state.Key, acquire.Owner, state.LastFencingToken + 1, now,
-            acquire.NewHandle, acquire.Ttl, now + acquire.Ttl, acquire.Data, acquire.ClientAddress);
+            acquire.NewHandle, acquire.Ttl, now + acquire.Ttl, acquire.Data, acquire.ClientAddress, acquire.User);
         return LockDecision.Change(new Granted(Apply(state, acquired).Holder!, AlreadyHeld: false), acquired);
     }
 
     private static LockDecision DecideExtend(LockState state, ExtendLock extend, DateTimeOffset now)
     {
-        if (state.Holder is not { } holder || !SecretComparer.AreEqual(extend.Handle, holder.Handle))
+        if (state.Holder is not { } holder || !holder.IsProvenBy(extend.Handle, extend.User))
             return LockDecision.Answer(new NotHeld(state.Holder));
 
         var extended = new LockExtended(state.Key, holder.Owner, holder.FencingToken, now, extend.Ttl, now + extend.Ttl);

@@ -6,9 +6,11 @@ namespace AkkaLocks.Engine;
 /// <param name="Data">An optional JSON object to keep with the lock.</param>
 /// <param name="ClientAddress">Where the request came from, shown to operators.</param>
 /// <param name="TakeOver">Take the lock from another holder (admin only).</param>
+/// <param name="User">The authenticated user asking, if any; only that user may then extend or release the lock.</param>
 public sealed record AcquireRequest(
     string Owner,
     TimeSpan? Ttl = null,
     string? Data = null,
     string? ClientAddress = null,
-    bool TakeOver = false);
+    bool TakeOver = false,
+    string? User = null);

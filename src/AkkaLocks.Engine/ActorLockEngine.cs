@@ -13,10 +13,10 @@ public sealed class ActorLockEngine(
     AkkaLocksEngineOptions options) : ILockEngine
 {
     public Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default) =>
-        AskAsync(key, new AcquireLock(request.Owner, LockHandles.NewHandle(), request.Ttl, request.Data, request.ClientAddress, request.TakeOver), cancellationToken);
+        AskAsync(key, new AcquireLock(request.Owner, LockHandles.NewHandle(), request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User), cancellationToken);
 
-    public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, CancellationToken cancellationToken = default) =>
-        AskAsync(key, new ExtendLock(handle, ttl), cancellationToken);
+    public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>
+        AskAsync(key, new ExtendLock(handle, ttl, user), cancellationToken);
 
     public Task<LockReply> ReleaseAsync(LockKey key, ReleaseLock release, CancellationToken cancellationToken = default) =>
         AskAsync(key, release, cancellationToken);

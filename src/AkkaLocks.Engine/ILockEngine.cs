@@ -13,7 +13,8 @@ public interface ILockEngine
 {
     Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default);
 
-    Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, CancellationToken cancellationToken = default);
+    /// <summary>Restarts the TTL of the holder proven by <paramref name="handle"/> (and <paramref name="user"/>, when it was authenticated).</summary>
+    Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default);
 
     Task<LockReply> ReleaseAsync(LockKey key, ReleaseLock release, CancellationToken cancellationToken = default);
 

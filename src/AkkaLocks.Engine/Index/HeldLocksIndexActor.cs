@@ -14,7 +14,7 @@ internal sealed class HeldLocksIndexActor : ReceiveActor
 
     public HeldLocksIndexActor()
     {
-        Receive<LockAcquired>(e => Upsert(e.Key, Holder(e)));
+        Receive<LockAcquired>(e => Upsert(e.Key, e.ToHolder()));
         Receive<LockExtended>(OnExtended);
         Receive<LockEvent>(e => Remove(e.Key, e.FencingToken));
         Receive<HeldLockObserved>(o => Upsert(o.Key, o.Holder));
@@ -28,9 +28,6 @@ internal sealed class HeldLocksIndexActor : ReceiveActor
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
-
-    private static LockHolder Holder(LockAcquired e) =>
-        new(e.Owner, e.Handle, e.FencingToken, e.At, e.Ttl, e.ExpiresAt, e.Data, e.ClientAddress);
 
     private void Upsert(LockKey key, LockHolder holder)
     {
