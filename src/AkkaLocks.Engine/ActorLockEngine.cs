@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Hosting;
 using AkkaLocks.Core;
 using AkkaLocks.Engine.Index;
+using AkkaLocks.Engine.Metrics;
 using AkkaLocks.Engine.Sharding;
 
 namespace AkkaLocks.Engine;
@@ -10,10 +12,17 @@ namespace AkkaLocks.Engine;
 public sealed class ActorLockEngine(
     IRequiredActor<LockRegion> region,
     IRequiredActor<HeldLocksIndex> index,
-    AkkaLocksEngineOptions options) : ILockEngine
+    AkkaLocksEngineOptions options,
+    LockMetrics metrics) : ILockEngine
 {
-    public Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default) =>
-        AskAsync(key, new AcquireLock(request.Owner, LockHandles.NewHandle(), request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User), cancellationToken);
+    public async Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var command = new AcquireLock(request.Owner, LockHandles.NewHandle(), request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User);
+        var reply = await AskAsync(key, command, cancellationToken);
+        metrics.AcquireAnswered(key, reply, Stopwatch.GetElapsedTime(started));
+        return reply;
+    }
 
     public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>
         AskAsync(key, new ExtendLock(handle, ttl, user), cancellationToken);

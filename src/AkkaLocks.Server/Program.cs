@@ -1,4 +1,6 @@
 using AkkaLocks.Server.Endpoints.Esoco;
+using AkkaLocks.Server.Health;
+using AkkaLocks.Server.Observability;
 using AkkaLocks.Server.Hosting;
 using AkkaLocks.Server.Logging;
 
@@ -10,6 +12,8 @@ builder.Services.AddSingleton(new RuntimeLogLevel(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ServiceClock>();
 builder.Services.AddProblemDetails();
+builder.Services.AddAkkaLocksHealthChecks();
+builder.Services.AddAkkaLocksMetrics();
 builder.Services.AddOptions<AkkaLocksServerOptions>().BindConfiguration(AkkaLocksServerOptions.Section);
 builder.Services.AddAkkaLocksServer(builder.Configuration[$"{AkkaLocksServerOptions.Section}:ActorSystemName"] ?? "akkalocks");
 
@@ -18,5 +22,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEsocoPathNormalization();
 app.UseRouting();
+app.MapAkkaLocksMetrics();
 app.MapEsocoApi();
 app.Run();

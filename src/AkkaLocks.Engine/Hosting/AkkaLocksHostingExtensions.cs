@@ -5,6 +5,7 @@ using Akka.Hosting;
 using AkkaLocks.Core;
 using AkkaLocks.Engine.Entities;
 using AkkaLocks.Engine.Index;
+using AkkaLocks.Engine.Metrics;
 using AkkaLocks.Engine.Serialization;
 using AkkaLocks.Engine.Sharding;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,9 @@ public static class AkkaLocksHostingExtensions
                     StateStoreMode = StateStoreMode.DData,
                 })
             .WithActors((system, registry) =>
-                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks")));
+                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks")))
+            .WithActors((system, _, resolver) =>
+                system.ActorOf(Props.Create(() => new LockMetricsActor(resolver.GetService<LockMetrics>())), "akkalocks-metrics"));
 
     /// <summary>Binds the engine's persisted and remote messages to <see cref="AkkaLocksSerializer"/>.</summary>
     public static AkkaConfigurationBuilder WithAkkaLocksSerialization(this AkkaConfigurationBuilder builder) =>
@@ -53,6 +56,8 @@ public static class AkkaLocksHostingExtensions
     public static IServiceCollection AddAkkaLocksEngine(this IServiceCollection services, Func<IServiceProvider, AkkaLocksEngineOptions> options)
     {
         services.AddSingleton(options);
+        services.AddMetrics();
+        services.AddSingleton<LockMetrics>();
         services.AddSingleton<ILockEngine, ActorLockEngine>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AkkaLocks.Server.Hosting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AkkaLocks.Server.Endpoints.Esoco;
 
@@ -13,10 +14,19 @@ internal static class EsocoStatusEndpoints
         MapReadOnly(app, "/", (ServiceClock clock) => Results.Text(InfoText(clock), "text/plain; charset=utf-8"));
         MapReadOnly(app, "/info", (ServiceClock clock) => Results.Text(InfoText(clock), "text/plain; charset=utf-8"));
         MapReadOnly(app, "/ping", () => EsocoResults.Json(true));
-        MapReadOnly(app, "/healthcheck", () => EsocoResults.Json(true));
+        MapReadOnly(app, "/healthcheck", HealthAsync);
         MapReadOnly(app, "/api/status/uptime", (ServiceClock clock) => EsocoResults.Json((long)clock.Uptime.TotalMilliseconds));
         MapReadOnly(app, "/api/status/start_date", (ServiceClock clock) => EsocoResults.Json(StartDate(clock)));
         MapReadOnly(app, "/api/status/current_locks", EsocoCurrentLocks.GetAsync);
+    }
+
+    /// <summary>esoco answers <c>true</c>; AkkaLocks answers <c>false</c> with 500 while a health check fails.</summary>
+    private static async Task<IResult> HealthAsync(HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(cancellationToken);
+        return report.Status == HealthStatus.Unhealthy
+            ? Results.Text("false", "application/json; charset=utf-8", statusCode: StatusCodes.Status500InternalServerError)
+            : EsocoResults.Json(true);
     }
 
     public static string InfoText(ServiceClock clock) =>
