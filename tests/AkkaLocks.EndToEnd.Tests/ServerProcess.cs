@@ -30,9 +30,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static async Task<ServerProcess> StartAsync(string dataDirectory)
+    /// <param name="port">The HTTP port; a free one when null (a restart passes the previous one).</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null)
     {
-        var port = FreeTcpPort();
+        port ??= FreeTcpPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var logFile = Path.Combine(dataDirectory, $"server-{port}.log");
         Directory.CreateDirectory(dataDirectory);

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace AkkaLocks.EndToEnd.Tests.Safety;
+
+/// <summary>
+/// Clients that compete for a few locks through the esoco API, each doing one operation at a time with a
+/// TTL on every grant (so a lock orphaned by a crash frees itself), recording every operation's invocation,
+/// completion, outcome and fencing token on one monotonic clock.
+/// </summary>
+public sealed class LockWorkload(Uri server, int clients, IReadOnlyList<string> keys, TimeSpan duration)
+{
+    private const string Context = "safety";
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public TimeSpan Now => _clock.Elapsed;
+
+    public async Task<IReadOnlyList<Operation>> RunAsync()
+    {
+        var deadline = Now + duration;
+        var histories = await Task.WhenAll(Enumerable.Range(1, clients).Select(c => Task.Run(() => RunClientAsync(c, deadline))));
+        return histories.SelectMany(h => h).ToList();
+    }
+
+    private async Task<List<Operation>> RunClientAsync(int client, TimeSpan deadline)
+    {
+        var random = new Random(client);
+        var history = new List<Operation>();
+        using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(3) };
+        while (Now < deadline)
+        {
+            var key = keys[random.Next(keys.Count)];
+            var ttl = TimeSpan.FromMilliseconds(random.Next(1000, 2500));
+            var acquire = await AcquireAsync(http, client, key, ttl);
+            history.Add(acquire);
+            if (acquire.Outcome == Outcome.Ok)
+            {
+                await Task.Delay(random.Next(0, 150));
+                if (random.NextDouble() < 0.9) history.Add(await ReleaseAsync(http, client, key));
+            }
+            else
+            {
+                await Task.Delay(acquire.Outcome == Outcome.Failed && acquire.Token is null ? random.Next(10, 50) : 100);
+            }
+        }
+        return history;
+    }
+
+    private async Task<Operation> AcquireAsync(HttpClient http, int client, string key, TimeSpan ttl)
+    {
+        var invoked = Now;
+        var body = $$"""{"client":"c{{client}}","context":"{{Context}}","target":"{{key}}","ttl":{{ttl.TotalSeconds:0.###}}}""";
+        var (status, token, outcome) = await SendAsync(http, "/api/sync/request_lock", body);
+        var granted = status is 200 or 208;
+        return new Operation(client, key, OperationKind.Acquire, invoked, Now,
+            outcome ?? (granted ? Outcome.Ok : Outcome.Failed), granted ? token : null, ttl, AlreadyHeld: status == 208);
+    }
+
+    private async Task<Operation> ReleaseAsync(HttpClient http, int client, string key)
+    {
+        var invoked = Now;
+        var (status, _, outcome) = await SendAsync(http, "/api/sync/release_lock", $$"""{"client":"c{{client}}","context":"{{Context}}","target":"{{key}}"}""");
+        return new Operation(client, key, OperationKind.Release, invoked, Now, outcome ?? (status == 200 ? Outcome.Ok : Outcome.Failed));
+    }
+
+    /// <summary>The answer, or the outcome when there was none: refused connections were never served, anything else may have been.</summary>
+    private static async Task<(int Status, long? Token, Outcome? Outcome)> SendAsync(HttpClient http, string path, string body)
+    {
+        try
+        {
+            using var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded"));
+            var token = response.Headers.TryGetValues("X-Fencing-Token", out var values) ? long.Parse(values.First()) : (long?)null;
+            return ((int)response.StatusCode, token, (int)response.StatusCode >= 500 ? Outcome.Unknown : null);
+        }
+        catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+        {
+            return (0, null, Outcome.Failed);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            return (0, null, Outcome.Unknown);
+        }
+    }
+}
