@@ -1,3 +1,5 @@
+using AkkaLocks.Engine.Events;
+
 namespace AkkaLocks.Engine;
 
 /// <summary>How the engine joins an actor system: its shard region and how long callers wait for a lock's answer.</summary>
@@ -14,4 +16,7 @@ public sealed record AkkaLocksEngineOptions
 
     /// <summary>How long a caller waits for a lock's durable answer before the request fails.</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How much recent history of each lock the event log keeps for readers that follow a lock.</summary>
+    public LockEventLogOptions EventLog { get; init; } = new();
 }

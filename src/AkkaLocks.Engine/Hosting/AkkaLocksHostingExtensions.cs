@@ -4,6 +4,7 @@ using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using AkkaLocks.Core;
 using AkkaLocks.Engine.Entities;
+using AkkaLocks.Engine.Events;
 using AkkaLocks.Engine.Index;
 using AkkaLocks.Engine.Metrics;
 using AkkaLocks.Engine.Serialization;
@@ -37,7 +38,10 @@ public static class AkkaLocksHostingExtensions
                     StateStoreMode = StateStoreMode.DData,
                 })
             .WithActors((system, registry) =>
-                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks")))
+            {
+                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks"));
+                registry.Register<LockEventLog>(system.ActorOf(LockEventLogActor.PropsFor(options.EventLog), "akkalocks-event-log"));
+            })
             .WithActors((system, _, resolver) =>
                 system.ActorOf(Props.Create(() => new LockMetricsActor(resolver.GetService<LockMetrics>())), "akkalocks-metrics"));
 
@@ -59,6 +63,7 @@ public static class AkkaLocksHostingExtensions
         services.AddMetrics();
         services.AddSingleton<LockMetrics>();
         services.AddSingleton<ILockEngine, ActorLockEngine>();
+        services.AddSingleton<ILockEventLog, ActorLockEventLog>();
         return services;
     }
 }

@@ -1,0 +1,11 @@
+namespace AkkaLocks.Engine.Events;
+
+/// <summary>How much of each lock's history the event log keeps: the window a late reader can still catch up on.</summary>
+public sealed record LockEventLogOptions
+{
+    /// <summary>Events kept per lock; older ones are dropped first.</summary>
+    public int EventsPerLock { get; init; } = 100;
+
+    /// <summary>A lock whose newest event is older than this is forgotten, so idle locks cost no memory.</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromMinutes(15);
+}
