@@ -1,8 +1,12 @@
+using AkkaLocks.Server.Auth;
+using AkkaLocks.Server.Endpoints.Dms;
 using AkkaLocks.Server.Endpoints.Esoco;
 using AkkaLocks.Server.Health;
 using AkkaLocks.Server.Observability;
 using AkkaLocks.Server.Hosting;
 using AkkaLocks.Server.Logging;
+
+if (HashPasswordCommand.TryRun(args)) return;
 
 // appsettings.json and hocon/ sit beside the program; the data directory is relative to the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -15,6 +19,8 @@ builder.Services.AddProblemDetails();
 builder.Services.AddAkkaLocksHealthChecks();
 builder.Services.AddAkkaLocksMetrics();
 builder.Services.AddOptions<AkkaLocksServerOptions>().BindConfiguration(AkkaLocksServerOptions.Section);
+builder.Services.AddAkkaLocksAuth();
+builder.Services.AddDmsApi();
 builder.Services.AddAkkaLocksServer(builder.Configuration[$"{AkkaLocksServerOptions.Section}:ActorSystemName"] ?? "akkalocks");
 
 var app = builder.Build();
@@ -22,6 +28,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEsocoPathNormalization();
 app.UseRouting();
+app.UseAkkaLocksAuth();
 app.MapAkkaLocksMetrics();
+app.MapDmsApi();
 app.MapEsocoApi();
 app.Run();

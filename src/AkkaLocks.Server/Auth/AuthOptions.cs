@@ -1,0 +1,22 @@
+namespace AkkaLocks.Server.Auth;
+
+/// <summary>The <c>AkkaLocks:Auth</c> section: tokens, login lockout, and which REST surfaces ask for credentials.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "AkkaLocks:Auth";
+
+    /// <summary>How long a token from Login or RefreshToken is valid.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Failed logins in a row that lock a user out (DMSContainer locks out after three).</summary>
+    public int MaxFailedLogins { get; set; } = 3;
+
+    /// <summary>How long a locked-out user is refused, even with the right password.</summary>
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>esoco's /api/sync (the original has no credentials at all).</summary>
+    public CredentialsMode EsocoSync { get; set; } = CredentialsMode.Auto;
+
+    /// <summary>esoco's /api/control (admin), /api/status, current_locks and /webapi (monitor).</summary>
+    public CredentialsMode EsocoAdmin { get; set; } = CredentialsMode.Auto;
+}
