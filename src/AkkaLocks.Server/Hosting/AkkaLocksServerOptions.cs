@@ -55,4 +55,10 @@ public sealed class EngineSettings
 
     /// <summary>Number of shards; fixed for the life of a cluster.</summary>
     public int MaxShards { get; set; } = 100;
+
+    /// <summary>Events kept per lock for clients that follow a lock (DMS lock queues).</summary>
+    public int EventsPerLock { get; set; } = 100;
+
+    /// <summary>How long the events of a lock that stopped changing are kept.</summary>
+    public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(15);
 }

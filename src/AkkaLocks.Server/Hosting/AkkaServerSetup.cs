@@ -27,7 +27,12 @@ internal static class AkkaServerSetup
     }
 
     private static AkkaLocksEngineOptions EngineOptions(AkkaLocksServerOptions options) =>
-        new() { AskTimeout = options.Engine.AskTimeout, MaxShards = options.Engine.MaxShards };
+        new()
+        {
+            AskTimeout = options.Engine.AskTimeout,
+            MaxShards = options.Engine.MaxShards,
+            EventLog = new() { EventsPerLock = options.Engine.EventsPerLock, Retention = options.Engine.EventRetention },
+        };
 
     private static void ConfigureActorSystem(AkkaConfigurationBuilder akka, AkkaLocksServerOptions options, RuntimeLogLevel logLevel)
     {

@@ -9,7 +9,7 @@ namespace AkkaLocks.Server.Endpoints.Dms;
 public static class DmsSessionMethods
 {
     private static readonly string Version =
-        "AkkaLocks " + (typeof(DmsSessionMethods).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "1.0")
+        "AkkaLocks " + (typeof(DmsSessionMethods).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0")
         + " (DMSContainer SynchUtils compatible)";
 
     public static readonly RpcMethod Login = new("Login", ["username", "password"], LoginAsync);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AkkaLocks.Server.Auth;
 using AkkaLocks.Server.Logging;
 
 namespace AkkaLocks.Server.Endpoints.Esoco;
@@ -10,7 +11,7 @@ internal static class EsocoControlEndpoints
 
     public static void MapEsocoControl(this IEndpointRouteBuilder app)
     {
-        var control = app.MapGroup("/api/control").WithTags("esoco control");
+        var control = app.MapGroup("/api/control").WithTags("esoco control").RequireAuthorization(AccessPolicies.EsocoAdmin);
         control.MapGet("/run", () => EsocoResults.Json(true));
         control.MapMethods("/run", Writes, SetRunAsync);
         control.MapGet("/log_level", (RuntimeLogLevel level) => EsocoResults.Json(EsocoLogLevels.NameOf(level.Minimum)));

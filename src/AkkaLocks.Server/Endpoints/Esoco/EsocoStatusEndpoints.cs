@@ -1,4 +1,5 @@
 using System.Globalization;
+using AkkaLocks.Server.Auth;
 using AkkaLocks.Server.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -15,9 +16,10 @@ internal static class EsocoStatusEndpoints
         MapReadOnly(app, "/info", (ServiceClock clock) => Results.Text(InfoText(clock), "text/plain; charset=utf-8"));
         MapReadOnly(app, "/ping", () => EsocoResults.Json(true));
         MapReadOnly(app, "/healthcheck", HealthAsync);
-        MapReadOnly(app, "/api/status/uptime", (ServiceClock clock) => EsocoResults.Json((long)clock.Uptime.TotalMilliseconds));
-        MapReadOnly(app, "/api/status/start_date", (ServiceClock clock) => EsocoResults.Json(StartDate(clock)));
-        MapReadOnly(app, "/api/status/current_locks", EsocoCurrentLocks.GetAsync);
+        // Status and listings need the monitor role when the admin surfaces are secure; the probes above stay open.
+        MapReadOnly(app, "/api/status/uptime", (ServiceClock clock) => EsocoResults.Json((long)clock.Uptime.TotalMilliseconds)).RequireAuthorization(AccessPolicies.EsocoMonitor);
+        MapReadOnly(app, "/api/status/start_date", (ServiceClock clock) => EsocoResults.Json(StartDate(clock))).RequireAuthorization(AccessPolicies.EsocoMonitor);
+        MapReadOnly(app, "/api/status/current_locks", EsocoCurrentLocks.GetAsync).RequireAuthorization(AccessPolicies.EsocoMonitor);
     }
 
     /// <summary>esoco answers <c>true</c>; AkkaLocks answers <c>false</c> with 500 while a health check fails.</summary>
@@ -47,9 +49,9 @@ internal static class EsocoStatusEndpoints
         return string.Join(' ', parts);
     }
 
-    private static void MapReadOnly(IEndpointRouteBuilder app, string pattern, Delegate handler)
+    private static RouteHandlerBuilder MapReadOnly(IEndpointRouteBuilder app, string pattern, Delegate handler)
     {
-        app.MapGet(pattern, handler);
         app.MapMethods(pattern, Writes, () => EsocoResults.NotAcceptable());
+        return app.MapGet(pattern, handler);
     }
 }

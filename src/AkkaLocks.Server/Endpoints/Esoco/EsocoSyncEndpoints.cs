@@ -1,6 +1,7 @@
 using System.Globalization;
 using AkkaLocks.Core;
 using AkkaLocks.Engine;
+using AkkaLocks.Server.Auth;
 
 namespace AkkaLocks.Server.Endpoints.Esoco;
 
@@ -12,11 +13,11 @@ internal static class EsocoSyncEndpoints
     public static void MapEsocoSync(this IEndpointRouteBuilder app)
     {
         var sync = app.MapGroup("/api/sync").WithTags("esoco sync");
-        sync.MapMethods("/check_lock", Writes, CheckLockAsync);
-        sync.MapMethods("/request_lock", Writes, RequestLockAsync);
-        sync.MapMethods("/release_lock", Writes, ReleaseLockAsync);
+        sync.MapMethods("/check_lock", Writes, CheckLockAsync).RequireAuthorization(AccessPolicies.EsocoSync);
+        sync.MapMethods("/request_lock", Writes, RequestLockAsync).RequireAuthorization(AccessPolicies.EsocoSync);
+        sync.MapMethods("/release_lock", Writes, ReleaseLockAsync).RequireAuthorization(AccessPolicies.EsocoSync);
         sync.MapGet("/{operation:regex(^(check|request|release)_lock$)}", () => EsocoResults.NotAcceptable());
-        sync.MapGet("/current_locks", EsocoCurrentLocks.GetAsync);
+        sync.MapGet("/current_locks", EsocoCurrentLocks.GetAsync).RequireAuthorization(AccessPolicies.EsocoMonitor);
         sync.MapMethods("/current_locks", Writes, () => EsocoResults.NotAcceptable());
     }
 
@@ -27,10 +28,11 @@ internal static class EsocoSyncEndpoints
             return EsocoResults.Json(status.Holder is not null);
         });
 
-    private static Task<IResult> RequestLockAsync(HttpContext http, ILockEngine engine) =>
+    private static Task<IResult> RequestLockAsync(HttpContext http, ILockEngine engine, CredentialsModeResolver modes) =>
         WithLockRequestAsync(http, async (request, ct) =>
         {
-            var acquire = new AcquireRequest(request.Client, request.Ttl, request.Data, ClientAddress(http), TakeOver: request.Force);
+            if (request.Force && !MayForce(http, modes)) return Results.Challenge();
+            var acquire = new AcquireRequest(request.Client, request.Ttl, request.Data, ClientAddress(http), TakeOver: request.Force, User: UserOf(http));
             var reply = await engine.AcquireAsync(request.Key, acquire, ct);
             if (reply is Granted granted) AddGrantHeaders(http.Response, granted.Holder);
             return reply switch
@@ -43,12 +45,13 @@ internal static class EsocoSyncEndpoints
             };
         });
 
-    private static Task<IResult> ReleaseLockAsync(HttpContext http, ILockEngine engine) =>
+    private static Task<IResult> ReleaseLockAsync(HttpContext http, ILockEngine engine, CredentialsModeResolver modes) =>
         WithLockRequestAsync(http, async (request, ct) =>
         {
+            if (request.Force && !MayForce(http, modes)) return Results.Challenge();
             var reply = request.Force
                 ? await engine.ForceReleaseAsync(request.Key, ForceReleaseReason.Admin, ct)
-                : await engine.ReleaseAsync(request.Key, ReleaseLock.ByOwner(request.Client), ct);
+                : await engine.ReleaseAsync(request.Key, ReleaseLock.ByOwner(request.Client, UserOf(http)), ct);
             return reply switch
             {
                 Released => EsocoResults.Empty(),
@@ -81,6 +84,13 @@ internal static class EsocoSyncEndpoints
         response.Headers["X-Fencing-Token"] = holder.FencingToken.ToString(CultureInfo.InvariantCulture);
         response.Headers["X-Lock-Handle"] = holder.Handle;
     }
+
+    /// <summary>Forcing is an admin operation once the sync API asks for credentials (401, as esoco's client accepts no 403).</summary>
+    private static bool MayForce(HttpContext http, CredentialsModeResolver modes) =>
+        !modes.RequiresCredentials(RestSurface.EsocoSync) || http.User.IsInRole(AkkaLocksRoles.Admin);
+
+    /// <summary>An authenticated caller's locks answer to that user only, on every surface.</summary>
+    private static string? UserOf(HttpContext http) => http.User.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
 
     private static string? ClientAddress(HttpContext http)
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using AkkaLocks.Engine;
+using AkkaLocks.Server.Auth;
 using AkkaLocks.Server.Hosting;
 
 namespace AkkaLocks.Server.Endpoints.Esoco;
@@ -15,8 +16,8 @@ internal static class EsocoWebView
 
     public static void MapEsocoWebView(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/webapi", AllMethods, RenderAsync);
-        app.MapMethods("/webapi/{**section}", AllMethods, RenderAsync);
+        app.MapMethods("/webapi", AllMethods, RenderAsync).RequireAuthorization(AccessPolicies.EsocoMonitor);
+        app.MapMethods("/webapi/{**section}", AllMethods, RenderAsync).RequireAuthorization(AccessPolicies.EsocoMonitor);
     }
 
     private static async Task<IResult> RenderAsync(ILockEngine engine, ServiceClock clock, CancellationToken cancellationToken)
