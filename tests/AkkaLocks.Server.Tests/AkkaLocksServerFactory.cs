@@ -9,16 +9,24 @@ namespace AkkaLocks.Server.Tests;
 /// that is deleted afterwards, with a free remoting port, so test classes never share state. Requests arrive
 /// from 127.0.0.1, as from a local client of a real server.
 /// </summary>
-public sealed class AkkaLocksServerFactory : WebApplicationFactory<Program>
+public class AkkaLocksServerFactory : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "akkalocks-tests", Guid.NewGuid().ToString("N"));
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected sealed override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("AkkaLocks:DataDirectory", DataDirectory);
         builder.UseSetting("AkkaLocks:Cluster:Port", "0");
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, LoopbackRemoteAddress>());
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(ConfigureTestServices);
     }
+
+    /// <summary>Configuration a derived factory adds (users, auth modes), applied after the defaults above.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    /// <summary>Services a derived factory replaces (a manual clock).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services) { }
 
     public override async ValueTask DisposeAsync()
     {
