@@ -31,7 +31,8 @@ public sealed class ServerProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="port">The HTTP port; a free one when null (a restart passes the previous one).</param>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null)
+    /// <param name="environment">Further environment variables, e.g. users (<c>AkkaLocks__Users__name__Password</c>).</param>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         port ??= FreeTcpPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -44,6 +45,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             Environment = { ["AkkaLocks__DataDirectory"] = dataDirectory, ["DOTNET_ENVIRONMENT"] = "Production" },
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
@@ -97,7 +99,8 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not start within a minute; see {LogFile}.");
     }
 
-    private static string ServerDll()
+    /// <summary>The server's entry assembly, for commands that do not start the server (hash-password).</summary>
+    public static string ServerDll()
     {
         var configuration = typeof(ServerProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "ServerBuildConfiguration").Value!;
@@ -105,7 +108,7 @@ public sealed class ServerProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AkkaLocks.sln"))) directory = directory.Parent;

@@ -76,7 +76,11 @@ public static class SynchUtilsMethods
         };
     }
 
-    /// <summary><c>{"expires_in": seconds, "lock_data": {...}}</c>; expires_in -1 and empty data when nobody holds the lock.</summary>
+    /// <summary>
+    /// <c>{"expires_in": seconds, "lock_data": {...}, "fencing_token": n}</c>; expires_in -1 and empty data when nobody
+    /// holds the lock. fencing_token is AkkaLocks' addition (DMS clients ignore unknown keys): the holder's grant number,
+    /// for guarding writes to the shared resource.
+    /// </summary>
     private static async Task<JsonNode?> GetLockDataAsync(RpcCall call)
     {
         var (holder, now) = await InspectAsync(call);
@@ -84,6 +88,7 @@ public static class SynchUtilsMethods
         {
             ["expires_in"] = DmsSession.ExpiresIn(holder, now),
             ["lock_data"] = holder?.Data is { } data ? JsonNode.Parse(data) : new JsonObject(),
+            ["fencing_token"] = holder?.FencingToken,
         };
     }
 
