@@ -4,7 +4,9 @@ namespace AkkaLocks.Server.Auth;
 
 /// <summary>
 /// Met when <paramref name="Surface"/> is open, or when the user is an admin or has one of <paramref name="Roles"/>.
-/// A failure answers 401 (never 403): esoco's Java client throws on 403.
+/// Credentials that were sent but are wrong (bad password, forged or expired token) fail even on an open
+/// surface: the caller meant to act as a user and must not silently act as nobody. A failure answers 401
+/// (never 403): esoco's Java client throws on 403.
 /// </summary>
 public sealed record SurfaceAccessRequirement(RestSurface Surface, string[] Roles) : IAuthorizationRequirement;
 
@@ -13,8 +15,14 @@ public sealed class SurfaceAccessHandler(CredentialsModeResolver modes) : Author
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SurfaceAccessRequirement requirement)
     {
-        if (!modes.RequiresCredentials(requirement.Surface) || AkkaLocksRoles.HasAny(context.User, requirement.Roles))
+        if (AkkaLocksRoles.HasAny(context.User, requirement.Roles)
+            || (!modes.RequiresCredentials(requirement.Surface) && !SentWrongCredentials(context)))
             context.Succeed(requirement);
         return Task.CompletedTask;
     }
+
+    private static bool SentWrongCredentials(AuthorizationHandlerContext context) =>
+        context.Resource is HttpContext http
+        && !string.IsNullOrEmpty(http.Request.Headers.Authorization)
+        && context.User.Identity?.IsAuthenticated != true;
 }

@@ -69,6 +69,20 @@ public sealed class EventStreamsApiTests(DmsServerFactory server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Force_release_through_esoco_is_published_as_lock_released()
+    {
+        var (locker, reader, id, queue) = await SetUpAsync();
+        await _dms.TryAcquireAsync(locker, id);
+
+        var forced = await Esoco.EsocoClient.For(server).ReleaseLockAsync("operator", "default", id, force: true);
+
+        Assert.Equal(200, forced.Status);
+        var data = await DequeueMultipleAsync(reader, queue, "__first__", 10);
+        Assert.Equal("lock_released", data[^1]!["message"]!["action"]!.GetValue<string>());
+        Assert.Equal("force_released", data[^1]!["message"]!["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Nothing_arriving_answers_timeout_true()
     {
         var (_, reader, _, queue) = await SetUpAsync();

@@ -216,4 +216,18 @@ public sealed class SynchUtilsApiTests(DmsServerFactory server) : IClassFixture<
         Assert.Equal(200, (await _esoco.ReleaseLockAsync("esoco-client", "default", id)).Status);
         Assert.NotEqual("error", await _dms.TryAcquireAsync(locker, id));
     }
+
+    [Fact]
+    public async Task On_the_open_loopback_esoco_api_wrong_credentials_are_refused_and_right_ones_identify_the_user()
+    {
+        var id = DmsClient.NewIdentifier();
+        var wrong = new EsocoClient(Auth.AuthenticatedHttp.Basic(server, DmsUsers.Locker, "wrong"));
+        var locker = new EsocoClient(Auth.AuthenticatedHttp.Basic(server, DmsUsers.Locker, DmsUsers.Password));
+
+        Assert.Equal(401, (await wrong.RequestLockAsync("client", "default", id)).Status);
+        Assert.Equal(200, (await locker.RequestLockAsync("client", "default", id)).Status);
+        // The lock answers to its user: the same client id without credentials cannot release it.
+        Assert.Equal(409, (await _esoco.ReleaseLockAsync("client", "default", id)).Status);
+        Assert.Equal(200, (await locker.ReleaseLockAsync("client", "default", id)).Status);
+    }
 }
