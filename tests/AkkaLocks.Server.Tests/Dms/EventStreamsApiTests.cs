@@ -44,8 +44,9 @@ public sealed class EventStreamsApiTests(DmsServerFactory server) : IClassFixtur
     {
         var (locker, reader, id, queue) = await SetUpAsync();
         var handle = await _dms.TryAcquireAsync(locker, id);
-        var waiting = new DmsClient(server.CreateClient()).ResultAsync(DmsClient.Events, "DequeueMessage", reader, queue, "__last__", 60);
-        await Task.Delay(300);   // lets the poll reach the log first; if it does not, it still sees the release as its next message
+        var acquired = (await DequeueMultipleAsync(reader, queue, "__first__", 10)).Single()!["messageid"]!.GetValue<string>();
+        var waiting = new DmsClient(server.CreateClient()).ResultAsync(DmsClient.Events, "DequeueMessage", reader, queue, acquired, 60);
+        await Task.Delay(300);   // lets the poll reach the log first; if it does not, the release is still the next message after its id
 
         Assert.True(await _dms.ReleaseAsync(locker, handle));
 
