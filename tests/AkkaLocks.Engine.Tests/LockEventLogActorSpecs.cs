@@ -82,6 +82,17 @@ public sealed class LockEventLogActorSpecs(ITestOutputHelper output) : Akka.Host
         Assert.Equal(3, (await log.Ask<LockEventCount>(new CountLockEvents(Key))).Count);
     }
 
+    [Fact]
+    public async Task Forgets_a_lock_that_stopped_changing_for_longer_than_the_retention()
+    {
+        var log = await StartAsync(new LockEventLogOptions { Retention = TimeSpan.FromMinutes(1) });
+        Publish(Acquired(Key, 1));
+
+        Scheduler.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(0, (await log.Ask<LockEventCount>(new CountLockEvents(Key))).Count);
+    }
+
     private LockAcquired Acquired(LockKey key, long token) => new(key, "o", token, At, "h", null, null, null, null);
 
     private void Publish(params object[] events)
