@@ -143,6 +143,8 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         DeleteMessages(sequenceNr);
         DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
         if (_passivating) Context.Parent.Tell(new Passivate(StopIfFree.Instance));
+        // A slow snapshot may have let more events pile up meanwhile; no later transition need come to trigger the next.
+        else if (!_state.IsHeld && LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
     }
 
     /// <summary>A failed snapshot only delays compaction: the journal still holds every event.</summary>
