@@ -9,10 +9,11 @@ public sealed class KillRestartNemesis(string dataDirectory, int port)
 
     public async Task StartAsync() => Server = await ServerProcess.StartAsync(dataDirectory, port);
 
-    public async Task RunAsync(TimeSpan duration, Random random)
+    /// <summary>Strikes for at least <paramref name="duration"/> and at least <paramref name="minimumKills"/> times, however slow restarts are.</summary>
+    public async Task RunAsync(TimeSpan duration, int minimumKills, Random random)
     {
         var until = DateTime.UtcNow + duration;
-        while (DateTime.UtcNow + TimeSpan.FromSeconds(5) < until)
+        while (Kills < minimumKills || DateTime.UtcNow < until)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1500, 4000)));
             await Server!.KillAsync();
@@ -20,5 +21,6 @@ public sealed class KillRestartNemesis(string dataDirectory, int port)
             await Server.DisposeAsync();
             Server = await ServerProcess.StartAsync(dataDirectory, port);
         }
+        await Task.Delay(TimeSpan.FromSeconds(2));   // let the clients work on the last restart too
     }
 }

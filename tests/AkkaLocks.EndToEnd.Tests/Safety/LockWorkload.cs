@@ -10,26 +10,26 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 /// TTL on every grant (so a lock orphaned by a crash frees itself), recording every operation's invocation,
 /// completion, outcome and fencing token on one monotonic clock.
 /// </summary>
-public sealed class LockWorkload(Uri server, int clients, IReadOnlyList<string> keys, TimeSpan duration)
+public sealed class LockWorkload(Uri server, int clients, IReadOnlyList<string> keys)
 {
     private const string Context = "safety";
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public TimeSpan Now => _clock.Elapsed;
 
-    public async Task<IReadOnlyList<Operation>> RunAsync()
+    /// <summary>Runs until <paramref name="stop"/> is cancelled; operations under way then still complete and are recorded.</summary>
+    public async Task<IReadOnlyList<Operation>> RunAsync(CancellationToken stop)
     {
-        var deadline = Now + duration;
-        var histories = await Task.WhenAll(Enumerable.Range(1, clients).Select(c => Task.Run(() => RunClientAsync(c, deadline))));
+        var histories = await Task.WhenAll(Enumerable.Range(1, clients).Select(c => Task.Run(() => RunClientAsync(c, stop))));
         return histories.SelectMany(h => h).ToList();
     }
 
-    private async Task<List<Operation>> RunClientAsync(int client, TimeSpan deadline)
+    private async Task<List<Operation>> RunClientAsync(int client, CancellationToken stop)
     {
         var random = new Random(client);
         var history = new List<Operation>();
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(3) };
-        while (Now < deadline)
+        while (!stop.IsCancellationRequested)
         {
             var key = keys[random.Next(keys.Count)];
             var ttl = TimeSpan.FromMilliseconds(random.Next(1000, 2500));
