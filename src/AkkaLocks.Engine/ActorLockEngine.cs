@@ -12,8 +12,27 @@ public sealed class ActorLockEngine(
     IRequiredActor<HeldLocksIndex> index,
     AkkaLocksEngineOptions options) : ILockEngine
 {
-    public Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default) =>
-        AskAsync(key, new AcquireLock(request.Owner, LockHandles.NewHandle(), request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User), cancellationToken);
+    /// <summary>
+    /// Asks for the lock, waiting up to <see cref="AcquireRequest.Wait"/> in the lock's queue. If the caller goes away
+    /// (cancelled) or the answer does not come in time, the lock is told to drop the request: a queued request leaves
+    /// the queue, and a grant that was already made for it is released at once, since nobody will ever see it.
+    /// </summary>
+    public async Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default)
+    {
+        var handle = LockHandles.NewHandle();
+        var command = new AcquireLock(request.Owner, handle, request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User,
+            request.Wait, request.RequestId);
+        var shardRegion = await region.GetAsync(cancellationToken);
+        try
+        {
+            return await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout + (request.Wait ?? TimeSpan.Zero), cancellationToken);
+        }
+        catch (Exception e) when (e is OperationCanceledException or AskTimeoutException)
+        {
+            shardRegion.Tell(new LockRequest(key, new AbandonAcquire(handle)), ActorRefs.NoSender);
+            throw;
+        }
+    }
 
     public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>
         AskAsync(key, new ExtendLock(handle, ttl, user), cancellationToken);
