@@ -4,6 +4,7 @@ using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using AkkaLocks.Core;
 using AkkaLocks.Engine.Entities;
+using AkkaLocks.Engine.Events;
 using AkkaLocks.Engine.Index;
 using AkkaLocks.Engine.Serialization;
 using AkkaLocks.Engine.Sharding;
@@ -36,7 +37,13 @@ public static class AkkaLocksHostingExtensions
                     StateStoreMode = StateStoreMode.DData,
                 })
             .WithActors((system, registry) =>
-                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks")));
+                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks")))
+            .WithActors((system, _, resolver) =>
+            {
+                // The feed is the host's singleton (AddAkkaLocksEngine); an embedding without it has no watchers.
+                if (resolver.GetService<LockEventFeed>() is { } feed)
+                    system.ActorOf(Props.Create(() => new LockEventFeedActor(feed)), "akkalocks-event-feed");
+            });
 
     /// <summary>Binds the engine's persisted and remote messages to <see cref="AkkaLocksSerializer"/>.</summary>
     public static AkkaConfigurationBuilder WithAkkaLocksSerialization(this AkkaConfigurationBuilder builder) =>
@@ -54,6 +61,7 @@ public static class AkkaLocksHostingExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<ILockEngine, ActorLockEngine>();
+        services.AddSingleton(new LockEventFeed());
         return services;
     }
 }
