@@ -1,4 +1,5 @@
 using AkkaLocks.Server.Endpoints.Esoco;
+using AkkaLocks.Server.Endpoints.NativeV1;
 using AkkaLocks.Server.Hosting;
 using AkkaLocks.Server.Logging;
 
@@ -10,6 +11,7 @@ builder.Services.AddSingleton(new RuntimeLogLevel(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ServiceClock>();
 builder.Services.AddProblemDetails();
+builder.Services.AddNativeV1Api();
 builder.Services.AddOptions<AkkaLocksServerOptions>().BindConfiguration(AkkaLocksServerOptions.Section);
 builder.Services.AddAkkaLocksServer(builder.Configuration[$"{AkkaLocksServerOptions.Section}:ActorSystemName"] ?? "akkalocks");
 
@@ -18,5 +20,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseEsocoPathNormalization();
 app.UseRouting();
+app.MapNativeV1Api();
 app.MapEsocoApi();
 app.Run();
