@@ -19,7 +19,7 @@ public sealed class LockEventFeedTests
         for (var token = 1; token <= 3; token++) feed.Append(Acquired(A, token));
         feed.Append(new WaiterQueued(A, "w", T0, 1));
 
-        var replayed = await TakeAsync(feed.SubscribeAsync(afterId: 1, _ => true), 3);
+        var replayed = await TakeAsync(feed.Subscribe(afterId: 1, _ => true), 3);
 
         Assert.Equal([2L, 3, 4], replayed.Select(e => e.Id));
         Assert.Equal([LockTransitions.Acquired, LockTransitions.Acquired, LockTransitions.WaiterQueued], replayed.Select(e => e.Transition));
@@ -30,7 +30,7 @@ public sealed class LockEventFeedTests
     {
         var feed = new LockEventFeed();
         feed.Append(Acquired(A, 1));
-        var stream = feed.SubscribeAsync(null, k => k.Context == "feed").GetAsyncEnumerator();
+        var stream = feed.Subscribe(null, k => k.Context == "feed").GetAsyncEnumerator();
         var next = stream.MoveNextAsync();
 
         feed.Append(Acquired(B, 1));
@@ -47,7 +47,7 @@ public sealed class LockEventFeedTests
         var feed = new LockEventFeed(new LockEventFeedOptions { WindowSize = 2 });
         for (var token = 1; token <= 5; token++) feed.Append(Acquired(A, token));
 
-        var replayed = await TakeAsync(feed.SubscribeAsync(0, _ => true), 2);
+        var replayed = await TakeAsync(feed.Subscribe(0, _ => true), 2);
 
         Assert.Equal([4L, 5], replayed.Select(e => e.Id));
     }
@@ -56,7 +56,7 @@ public sealed class LockEventFeedTests
     public async Task Subscriber_that_falls_too_far_behind_is_ended_and_can_resume()
     {
         var feed = new LockEventFeed(new LockEventFeedOptions { SubscriberBuffer = 2 });
-        var slow = feed.SubscribeAsync(null, _ => true).GetAsyncEnumerator();
+        var slow = feed.Subscribe(null, _ => true).GetAsyncEnumerator();
         var first = slow.MoveNextAsync();   // registers the subscriber
         for (var token = 1; token <= 5; token++) feed.Append(Acquired(A, token));
 
@@ -65,7 +65,7 @@ public sealed class LockEventFeedTests
         while (await slow.MoveNextAsync()) read.Add(slow.Current.Id);
 
         Assert.True(read.Count < 5);
-        var resumed = await TakeAsync(feed.SubscribeAsync(read[^1], _ => true), 5 - read.Count);
+        var resumed = await TakeAsync(feed.Subscribe(read[^1], _ => true), 5 - read.Count);
         Assert.Equal(Enumerable.Range(1, 5).Select(i => (long)i), read.Concat(resumed.Select(e => e.Id)));
     }
 

@@ -49,9 +49,9 @@ public sealed class LockEventFeed(LockEventFeedOptions options)
     /// The entries after <paramref name="afterId"/> still in the window, then every new one, filtered by
     /// <paramref name="filter"/>; until <paramref name="cancellationToken"/> fires or the subscriber falls behind.
     /// An <paramref name="afterId"/> ahead of this feed (the server restarted) replays the whole window.
+    /// The subscription starts on this call, not on the first read, so nothing appended after it is missed.
     /// </summary>
-    public async IAsyncEnumerable<LockFeedEvent> SubscribeAsync(
-        long? afterId, Func<LockKey, bool> filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<LockFeedEvent> Subscribe(long? afterId, Func<LockKey, bool> filter, CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateBounded<LockFeedEvent>(new BoundedChannelOptions(options.SubscriberBuffer)
         {
@@ -65,6 +65,13 @@ public sealed class LockEventFeed(LockEventFeedOptions options)
             replay = _window.Where(e => e.Id > after).ToList();
             _subscribers.Add(channel);
         }
+        return ReadAsync(replay, channel, filter, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<LockFeedEvent> ReadAsync(
+        List<LockFeedEvent> replay, Channel<LockFeedEvent> channel, Func<LockKey, bool> filter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         try
         {
             foreach (var entry in replay.Where(e => filter(e.Key))) yield return entry;

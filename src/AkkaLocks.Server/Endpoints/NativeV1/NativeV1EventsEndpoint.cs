@@ -38,7 +38,7 @@ internal static class NativeV1EventsEndpoint
             after = id;
         }
         bool Filter(LockKey key) => (context is null || key.Context == context) && (prefix is null || key.Name.StartsWith(prefix, StringComparison.Ordinal));
-        return TypedResults.ServerSentEvents(WithHeartbeats(feed.SubscribeAsync(after, Filter, cancellationToken), cancellationToken));
+        return TypedResults.ServerSentEvents(WithHeartbeats(feed.Subscribe(after, Filter, cancellationToken), cancellationToken));
     }
 
     /// <summary>The feed's entries as SSE items, with a heartbeat (no id, so resuming is unaffected) whenever it is quiet.</summary>
@@ -60,6 +60,8 @@ internal static class NativeV1EventsEndpoint
             }
         }, CancellationToken.None);
 
+        // A first heartbeat sends the headers now: a client knows it is subscribed once they arrive.
+        yield return Heartbeat();
         while (!cancellationToken.IsCancellationRequested)
         {
             using var quiet = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -79,7 +81,7 @@ internal static class NativeV1EventsEndpoint
             }
             if (more is null)
             {
-                yield return new SseItem<LockEventData>(new LockEventData("", "", "", null, DateTimeOffset.UtcNow), LockEventTypes.Heartbeat);
+                yield return Heartbeat();
                 continue;
             }
             if (more == false) yield break;   // the feed ended this subscriber (too far behind): the client resumes by id
@@ -90,4 +92,7 @@ internal static class NativeV1EventsEndpoint
             }
         }
     }
+
+    private static SseItem<LockEventData> Heartbeat() =>
+        new(new LockEventData("", "", "", null, DateTimeOffset.UtcNow), LockEventTypes.Heartbeat);
 }
