@@ -7,7 +7,8 @@ using static AkkaLocks.Server.Tests.NativeV1.V1Http;
 namespace AkkaLocks.Server.Tests.NativeV1;
 
 /// <summary>The SSE watch over real HTTP, read with SseParser to pin the wire format.</summary>
-public sealed class NativeV1EventsTests(AkkaLocksKestrelServer server) : IClassFixture<AkkaLocksKestrelServer>
+[Collection(NativeV1Collection.Name)]
+public sealed class NativeV1EventsTests(AkkaLocksKestrelServer server)
 {
     private readonly V1Http _v1 = For(server);
 

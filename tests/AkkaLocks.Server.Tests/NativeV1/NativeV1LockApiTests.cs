@@ -7,7 +7,8 @@ using static AkkaLocks.Server.Tests.NativeV1.V1Http;
 namespace AkkaLocks.Server.Tests.NativeV1;
 
 /// <summary>The v1 lock resource over real HTTP: acquire, read, extend, release, force-release, fence checks.</summary>
-public sealed class NativeV1LockApiTests(AkkaLocksKestrelServer server) : IClassFixture<AkkaLocksKestrelServer>
+[Collection(NativeV1Collection.Name)]
+public sealed class NativeV1LockApiTests(AkkaLocksKestrelServer server)
 {
     private readonly V1Http _v1 = For(server);
 

@@ -5,7 +5,8 @@ using static AkkaLocks.Server.Tests.NativeV1.V1Http;
 namespace AkkaLocks.Server.Tests.NativeV1;
 
 /// <summary>The OpenAPI document and the interactive page are served and describe every v1 operation.</summary>
-public sealed class NativeV1OpenApiTests(AkkaLocksKestrelServer server) : IClassFixture<AkkaLocksKestrelServer>
+[Collection(NativeV1Collection.Name)]
+public sealed class NativeV1OpenApiTests(AkkaLocksKestrelServer server)
 {
     private readonly V1Http _v1 = For(server);
 

@@ -6,7 +6,8 @@ using static AkkaLocks.Server.Tests.NativeV1.V1Http;
 namespace AkkaLocks.Server.Tests.NativeV1;
 
 /// <summary>Fair waiting and idempotent retries over real HTTP.</summary>
-public sealed class NativeV1WaitingTests(AkkaLocksKestrelServer server) : IClassFixture<AkkaLocksKestrelServer>
+[Collection(NativeV1Collection.Name)]
+public sealed class NativeV1WaitingTests(AkkaLocksKestrelServer server)
 {
     private readonly V1Http _v1 = For(server);
 
