@@ -68,7 +68,7 @@ public sealed class AkkaLockHandle : IAsyncDisposable
         {
             while (true)
             {
-                var untilLost = Remaining();
+                var untilLost = Remaining() > TimeSpan.Zero ? Remaining() : TimeSpan.Zero;
                 await Task.Delay(options.AutoRenew && every < untilLost ? every : untilLost, _stop.Token);
                 if (Remaining() <= TimeSpan.Zero)
                 {

@@ -76,29 +76,29 @@ public sealed class AkkaLocksClientTests(LockServer server)
         var client = server.NewClient();
         var ctx = client.Options.Context;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var seen = new List<string>();
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var watching = Task.Run(async () =>
         {
             await foreach (var item in client.WatchAsync(ctx, cancellationToken: stop.Token))
             {
-                seen.Add($"{item.EventType} {item.Data.Name}");
-                if (seen.Count == 2) return;
+                seen.Enqueue($"{item.EventType} {item.Data.Name}");
+                if (item.Data.Name == "job" && item.EventType == LockEventTypes.Released) return;
             }
         });
-        // The watch is live once a first transition reaches it: keep acquiring until then.
-        LockGrant? grant = null;
-        for (var i = 0; grant is null || !Subscribed(); i++)
+        // The watch is live once a transition of a probe lock reaches it.
+        for (var i = 0; i < 100 && seen.IsEmpty; i++)
         {
-            if (grant is not null) await client.ReleaseAsync(ctx, "job", grant.Handle);
-            grant = await client.TryAcquireAsync(ctx, "job", new AcquireLockRequest("me"));
+            var probe = await client.TryAcquireAsync(ctx, "probe", new AcquireLockRequest("me"));
+            await client.ReleaseAsync(ctx, "probe", probe!.Handle);
             await Task.Delay(50);
-            if (i > 100) break;
         }
-        await client.ReleaseAsync(ctx, "job", grant!.Handle);
+
+        var grant = await client.TryAcquireAsync(ctx, "job", new AcquireLockRequest("me", TtlMs: 60000));
+        await client.ExtendAsync(ctx, "job", grant!.Handle, TimeSpan.FromSeconds(60));
+        await client.ReleaseAsync(ctx, "job", grant.Handle);
         await watching.WaitAsync(stop.Token);
 
-        Assert.Equal([$"{LockEventTypes.Acquired} job", $"{LockEventTypes.Released} job"], seen.Take(2));
-
-        bool Subscribed() => seen.Count > 0;
+        Assert.Equal([$"{LockEventTypes.Acquired} job", $"{LockEventTypes.Extended} job", $"{LockEventTypes.Released} job"],
+            seen.Where(e => e.EndsWith(" job")));
     }
 }
