@@ -24,6 +24,7 @@ public sealed class NativeV1EventsTests(AkkaLocksKestrelServer server)
         await _v1.WaitersAsync(ctx, "job", 1);
         await waiter.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await _v1.WaitersAsync(ctx, "job", 0);   // the server sees the cancellation asynchronously
         await _v1.Http.PostAsync($"/v1/locks/{ctx}/job/extend",
             JsonContent(new { handle = first.Handle, ttlMs = 60000 }));
         await _v1.ReleaseAsync(ctx, "job", first.Handle);
