@@ -79,6 +79,19 @@ public sealed class NativeV1EventsTests(AkkaLocksKestrelServer server)
         Assert.Equal("keep-me", JsonSerializer.Deserialize<LockEventData>(only.Data, Json)!.Name);
     }
 
+    [Fact]
+    public async Task Stream_opens_with_a_heartbeat_that_has_no_id()
+    {
+        using var response = await _v1.Http.GetAsync("/v1/events?context=" + NewContext(), HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await using var items = SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator();
+
+        Assert.True(await items.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(LockEventTypes.Heartbeat, items.Current.EventType);
+        Assert.Null(items.Current.EventId);
+    }
+
     private static StringContent JsonContent(object body) =>
         new(JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
 
