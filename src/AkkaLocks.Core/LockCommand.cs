@@ -9,6 +9,8 @@ public abstract record LockCommand;
 /// </summary>
 /// <param name="TakeOver">Grant even when another owner holds it (esoco's forced request): an admin operation.</param>
 /// <param name="User">The authenticated user asking, if any; the lock then answers to that user only.</param>
+/// <param name="Wait">How long to queue for the lock when another owner holds it; null or zero answers Busy at once.</param>
+/// <param name="RequestId">The caller's id for this request: a retry with the same id and owner never gets a second grant.</param>
 public sealed record AcquireLock(
     string Owner,
     string NewHandle,
@@ -16,7 +18,25 @@ public sealed record AcquireLock(
     string? Data = null,
     string? ClientAddress = null,
     bool TakeOver = false,
-    string? User = null) : LockCommand;
+    string? User = null,
+    TimeSpan? Wait = null,
+    string? RequestId = null) : LockCommand
+{
+    /// <summary>Whether the caller is willing to queue when the lock is busy.</summary>
+    public bool Waits => Wait is { } w && w > TimeSpan.Zero;
+}
+
+/// <summary>
+/// The caller of the acquire that minted <paramref name="Handle"/> is gone (cancelled, timed out): drop it from
+/// the queue, or, if the lock was already granted to it, release it at once, since nobody will ever use that grant.
+/// </summary>
+public sealed record AbandonAcquire(string Handle) : LockCommand;
+
+/// <summary>The lock's own timer: answer Busy to every waiter whose wait has run out.</summary>
+public sealed record ExpireWaiters : LockCommand
+{
+    public static readonly ExpireWaiters Instance = new();
+}
 
 /// <summary>Restart the holder's TTL from now, proving holdership with the handle.</summary>
 public sealed record ExtendLock(string Handle, TimeSpan Ttl, string? User = null) : LockCommand;

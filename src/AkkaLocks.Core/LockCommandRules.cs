@@ -6,7 +6,9 @@ public static class LockCommandRules
     /// <summary>Null when <paramref name="command"/> is acceptable, else a sentence saying why not.</summary>
     public static string? Check(LockCommand command) => command switch
     {
-        AcquireLock a => OwnerRules.Check(a.Owner) ?? CheckHandle(a.NewHandle) ?? LockLimits.CheckTtl(a.Ttl) ?? LockLimits.CheckData(a.Data),
+        AcquireLock a => OwnerRules.Check(a.Owner) ?? CheckHandle(a.NewHandle) ?? LockLimits.CheckTtl(a.Ttl) ?? LockLimits.CheckData(a.Data)
+            ?? LockLimits.CheckWait(a.Wait) ?? LockLimits.CheckRequestId(a.RequestId),
+        AbandonAcquire x => CheckHandle(x.Handle),
         ExtendLock x => CheckHandle(x.Handle) ?? LockLimits.CheckTtl(x.Ttl),
         ReleaseLock r when r.Handle is null && r.Owner is null => "A release needs the lock handle or the owner.",
         ReleaseLock r when r.Handle is not null => CheckHandle(r.Handle),

@@ -16,7 +16,8 @@ public sealed record LockAcquired(
     DateTimeOffset? ExpiresAt,
     string? Data,
     string? ClientAddress,
-    string? User = null) : LockEvent(Key, Owner, FencingToken, At)
+    string? User = null,
+    string? RequestId = null) : LockEvent(Key, Owner, FencingToken, At)
 {
     /// <summary>The holder this grant makes.</summary>
     public LockHolder ToHolder() => new(Owner, Handle, FencingToken, At, Ttl, ExpiresAt, Data, ClientAddress, User);

@@ -2,9 +2,11 @@ namespace AkkaLocks.Core;
 
 /// <summary>
 /// Everything one lock remembers: its key, the last fencing token it issued, and its holder (if any).
-/// The token survives release so that the next grant can never reuse a number.
+/// The token survives release so that the next grant can never reuse a number. Waiters are not part of it:
+/// they are open requests, kept in memory by the lock's actor (<see cref="WaitQueue"/>), never persisted.
 /// </summary>
-public sealed record LockState(LockKey Key, long LastFencingToken, LockHolder? Holder)
+/// <param name="LastRequest">The last grant made for a request with a request id, so that a retry is recognised.</param>
+public sealed record LockState(LockKey Key, long LastFencingToken, LockHolder? Holder, GrantedRequest? LastRequest = null)
 {
     public static LockState Free(LockKey key) => new(key, 0, null);
 

@@ -27,6 +27,7 @@ public static class LockStateMachine
         {
             LastFencingToken = Math.Max(state.LastFencingToken, a.FencingToken),
             Holder = a.ToHolder(),
+            LastRequest = a.RequestId is { } id ? new GrantedRequest(a.Owner, id, a.FencingToken) : state.LastRequest,
         },
         LockExtended x when state.Holder is { } h => state with { Holder = h with { Ttl = x.Ttl, ExpiresAt = x.ExpiresAt } },
         LockReleased or LockExpired or LockForceReleased => state with { Holder = null },
@@ -39,7 +40,8 @@ public static class LockStateMachine
         ExtendLock extend => DecideExtend(state, extend, now),
         ReleaseLock release => DecideRelease(state, release, now),
         ForceReleaseLock force => DecideForceRelease(state, force.Reason, now),
-        ExpireLock or InspectLock => LockDecision.Answer(StatusOf(state)),
+        ExpireLock or InspectLock or ExpireWaiters => LockDecision.Answer(StatusOf(state)),
+        AbandonAcquire abandon => DecideRelease(state, new ReleaseLock(abandon.Handle, null, state.Holder?.User), now),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown lock command."),
     };
 
@@ -59,7 +61,7 @@ public static class LockStateMachine
     {
         var acquired = new LockAcquired(
             state.Key, acquire.Owner, state.LastFencingToken + 1, now,
-            acquire.NewHandle, acquire.Ttl, now + acquire.Ttl, acquire.Data, acquire.ClientAddress, acquire.User);
+            acquire.NewHandle, acquire.Ttl, now + acquire.Ttl, acquire.Data, acquire.ClientAddress, acquire.User, acquire.RequestId);
         return LockDecision.Change(new Granted(Apply(state, acquired).Holder!, AlreadyHeld: false), acquired);
     }
 

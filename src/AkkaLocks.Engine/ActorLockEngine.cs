@@ -15,13 +15,29 @@ public sealed class ActorLockEngine(
     AkkaLocksEngineOptions options,
     LockMetrics metrics) : ILockEngine
 {
+    /// <summary>
+    /// Asks for the lock, waiting up to <see cref="AcquireRequest.Wait"/> in the lock's queue. If the caller goes away
+    /// (cancelled) or the answer does not come in time, the lock is told to drop the request: a queued request leaves
+    /// the queue, and a grant that was already made for it is released at once, since nobody will ever see it.
+    /// </summary>
     public async Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        var command = new AcquireLock(request.Owner, LockHandles.NewHandle(), request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User);
-        var reply = await AskAsync(key, command, cancellationToken);
-        metrics.AcquireAnswered(key, reply, Stopwatch.GetElapsedTime(started));
-        return reply;
+        var handle = LockHandles.NewHandle();
+        var command = new AcquireLock(request.Owner, handle, request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User,
+            request.Wait, request.RequestId);
+        var shardRegion = await region.GetAsync(cancellationToken);
+        try
+        {
+            var reply = await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout + (request.Wait ?? TimeSpan.Zero), cancellationToken);
+            metrics.AcquireAnswered(key, reply, Stopwatch.GetElapsedTime(started));
+            return reply;
+        }
+        catch (Exception e) when (e is OperationCanceledException or AskTimeoutException)
+        {
+            shardRegion.Tell(new LockRequest(key, new AbandonAcquire(handle)), ActorRefs.NoSender);
+            throw;
+        }
     }
 
     public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>

@@ -38,6 +38,13 @@ public sealed class AkkaLocksSerializerSpecs(ITestOutputHelper output) : Akka.Ho
         new NotHeld(null),
         new LockStatus(Key, Holder, 7),
         new Rejected("too big"),
+        // Fair waiting and idempotency (added fields and manifests).
+        new LockAcquired(Key, "A", 9, At, Holder.Handle, null, null, null, null, RequestId: "req-9"),
+        new LockState(Key, 9, Holder, new GrantedRequest("A", "req-9", 9)),
+        new LockRequest(Key, new AcquireLock("A", Holder.Handle, null, Wait: TimeSpan.FromSeconds(10), RequestId: "req-10")),
+        new LockRequest(Key, new AbandonAcquire(Holder.Handle)),
+        new GrantEnded("req-9", 9),
+        new Busy(Holder, QueueFull: true),
     ];
 
     [Theory]
@@ -62,5 +69,19 @@ public sealed class AkkaLocksSerializerSpecs(ITestOutputHelper output) : Akka.Ho
         var restored = serializer.FromBinary(stored, "lr");
 
         Assert.Equal(new LockReleased(Key, "A", 7, At), restored);
+    }
+
+    [Fact]
+    public void Events_and_snapshots_stored_before_waiting_existed_still_read()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(new LockReleased(Key, "A", 7, At));
+        var acquired = """{"Key":{"Context":"billing","Name":"invoice-42"},"Owner":"A","FencingToken":7,"At":"2026-11-23T20:37:39.214+00:00","Handle":"h","Ttl":null,"ExpiresAt":null,"Data":null,"ClientAddress":null}"""u8.ToArray();
+        var snapshot = """{"Key":{"Context":"billing","Name":"invoice-42"},"LastFencingToken":7,"Holder":null}"""u8.ToArray();
+
+        var restoredEvent = Assert.IsType<LockAcquired>(serializer.FromBinary(acquired, "la"));
+        var restoredState = Assert.IsType<LockState>(serializer.FromBinary(snapshot, "s1"));
+
+        Assert.Null(restoredEvent.RequestId);
+        Assert.Equal(new LockState(Key, 7, null), restoredState);
     }
 }

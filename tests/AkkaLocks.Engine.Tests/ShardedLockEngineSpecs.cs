@@ -45,6 +45,36 @@ public sealed class ShardedLockEngineSpecs(ITestOutputHelper output) : Akka.Host
     }
 
     [Fact]
+    public async Task Cancelled_waiting_acquire_leaves_the_queue_and_never_holds_the_lock()
+    {
+        var key = new LockKey("orders", "cancelled-waiter");
+        var first = Assert.IsType<Granted>(await Engine.AcquireAsync(key, new AcquireRequest("a")));
+        using var cancel = new CancellationTokenSource();
+        var waiting = Engine.AcquireAsync(key, new AcquireRequest("b", Wait: TimeSpan.FromMinutes(1)), cancel.Token);
+        await AwaitAssertAsync(async () => Assert.Single((await Engine.InspectAsync(key)).Waiters!));
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await AwaitAssertAsync(async () => Assert.Empty((await Engine.InspectAsync(key)).Waiters!));
+        await Engine.ReleaseAsync(key, ReleaseLock.ByHandle(first.Holder.Handle));
+
+        Assert.Null((await Engine.InspectAsync(key)).Holder);
+    }
+
+    [Fact]
+    public async Task Waiting_acquire_is_granted_when_the_holder_releases()
+    {
+        var key = new LockKey("orders", "handed-off");
+        var first = Assert.IsType<Granted>(await Engine.AcquireAsync(key, new AcquireRequest("a")));
+        var waiting = Engine.AcquireAsync(key, new AcquireRequest("b", Wait: TimeSpan.FromMinutes(1)));
+        await AwaitAssertAsync(async () => Assert.Single((await Engine.InspectAsync(key)).Waiters!));
+
+        await Engine.ReleaseAsync(key, ReleaseLock.ByHandle(first.Holder.Handle));
+
+        Assert.Equal("b", Assert.IsType<Granted>(await waiting).Holder.Owner);
+    }
+
+    [Fact]
     public async Task Listing_shows_held_locks_of_one_context_or_all()
     {
         await Engine.AcquireAsync(new("list-a", "1"), new AcquireRequest("x"));

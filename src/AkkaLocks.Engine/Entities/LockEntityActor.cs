@@ -9,16 +9,20 @@ using AkkaLocks.Engine.Sharding;
 namespace AkkaLocks.Engine.Entities;
 
 /// <summary>
-/// Hosts one lock: decides with <see cref="LockStateMachine"/>, persists the events before replying,
-/// publishes them on the event stream, schedules its own expiry, and compacts and passivates itself
-/// while free. Its clock is the scheduler's, so virtual time in tests reaches the lock model.
+/// Hosts one lock: decides with <see cref="WaitingLockMachine"/>, persists the events before replying,
+/// publishes them on the event stream, schedules its own expiry and its waiters' deadlines, and compacts
+/// and passivates itself while free and nobody waits. Waiters are open asks: their reply addresses live
+/// here, in memory only. Its clock is the scheduler's, so virtual time in tests reaches the lock model.
 /// </summary>
 internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
 {
     private const string ExpiryTimer = "expiry";
+    private const string WaitTimer = "wait-deadline";
     private readonly LockEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, IActorRef> _waiting = new(StringComparer.Ordinal);   // reply address by minted handle
     private LockState _state;
+    private WaitQueue _queue = WaitQueue.Empty;
     private long _snapshotSequenceNr;
     private bool _snapshotInFlight;
     private bool _passivating;
@@ -35,6 +39,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
 
         Command<LockRequest>(r => Handle(r.Command, Sender));
         Command<ExpiryDue>(_ => Handle(ExpireLock.Instance, ActorRefs.Nobody));
+        Command<WaitDeadlineDue>(_ => Handle(ExpireWaiters.Instance, ActorRefs.Nobody));
         Command<ReceiveTimeout>(_ => BeginPassivation());
         Command<StopIfFree>(_ => Stop());
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
@@ -71,19 +76,28 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
     private void Handle(LockCommand command, IActorRef replyTo)
     {
         _passivating = false;   // traffic arrived: stay up
-        var decision = LockStateMachine.Decide(_state, command, Now);
+        var decision = WaitingLockMachine.Decide(_state, _queue, command, Now, _settings.MaxWaiters);
+        _queue = decision.Queue;
+        if (decision.Reply is null && command is AcquireLock queued) _waiting[queued.NewHandle] = replyTo;
         if (decision.Events.Count == 0)
         {
-            replyTo.Tell(decision.Reply);
-            AfterTransition();
+            Answer(decision, replyTo);
             return;
         }
         PersistAll(decision.Events, OnPersisted);
-        DeferAsync(decision.Reply, reply =>
+        DeferAsync(decision, d => Answer(d, replyTo));
+    }
+
+    /// <summary>Once the decision's events are durable: the caller, the waiters it concerns, then watchers.</summary>
+    private void Answer(WaitingDecision decision, IActorRef replyTo)
+    {
+        if (decision.Reply is { } reply) replyTo.Tell(reply);
+        foreach (var (handle, waiterReply) in decision.WaiterReplies)
         {
-            replyTo.Tell(reply);
-            AfterTransition();
-        });
+            if (_waiting.Remove(handle, out var waiter)) waiter.Tell(waiterReply);
+        }
+        foreach (var notice in decision.Notices) Context.System.EventStream.Publish(notice);
+        AfterTransition();
     }
 
     private void OnPersisted(LockEvent @event)
@@ -109,7 +123,17 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
             Timers.Cancel(ExpiryTimer);
         }
 
-        if (_state.IsHeld)
+        if (_queue.EarliestDeadline is { } waitEnds)
+        {
+            var due = waitEnds - Now;
+            Timers.StartSingleTimer(WaitTimer, WaitDeadlineDue.Instance, due > TimeSpan.Zero ? due : TimeSpan.Zero);
+        }
+        else
+        {
+            Timers.Cancel(WaitTimer);
+        }
+
+        if (_state.IsHeld || !_queue.IsEmpty)
         {
             SetReceiveTimeout(null);
             return;
@@ -128,7 +152,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
 
     private void BeginPassivation()
     {
-        if (_state.IsHeld) return;
+        if (_state.IsHeld || !_queue.IsEmpty) return;
         _passivating = true;
         SetReceiveTimeout(null);
         if (LastSequenceNr > _snapshotSequenceNr) Compact();
@@ -166,10 +190,28 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         Context.Stop(Self);
     }
 
+    /// <summary>Waiters are open requests of this incarnation: a stopping lock answers them rather than leave them hanging.</summary>
+    protected override void PostStop()
+    {
+        foreach (var waiter in _queue.Waiters)
+        {
+            if (_waiting.Remove(waiter.Handle, out var replyTo))
+                replyTo.Tell(_state.Holder is { } holder ? new Busy(holder) : new NotHeld(null));
+            Context.System.EventStream.Publish(new WaiterLeft(_state.Key, waiter.Request.Owner, Now, WaiterLeftReason.Stopped));
+        }
+        base.PostStop();
+    }
+
     /// <summary>The stop message this entity passivates with.</summary>
     private sealed class StopIfFree
     {
         public static readonly StopIfFree Instance = new();
+    }
+
+    /// <summary>The wait-deadline timer's message: the first waiter's wait has run out.</summary>
+    private sealed class WaitDeadlineDue
+    {
+        public static readonly WaitDeadlineDue Instance = new();
     }
 
     /// <summary>The expiry timer's message.</summary>

@@ -43,7 +43,12 @@ public static class AkkaLocksHostingExtensions
                 registry.Register<LockEventLog>(system.ActorOf(LockEventLogActor.PropsFor(options.EventLog), "akkalocks-event-log"));
             })
             .WithActors((system, _, resolver) =>
-                system.ActorOf(Props.Create(() => new LockMetricsActor(resolver.GetService<LockMetrics>())), "akkalocks-metrics"));
+            {
+                system.ActorOf(Props.Create(() => new LockMetricsActor(resolver.GetService<LockMetrics>())), "akkalocks-metrics");
+                // The feed is the host's singleton (AddAkkaLocksEngine); an embedding without it has no watchers.
+                if (resolver.GetService<LockEventFeed>() is { } feed)
+                    system.ActorOf(Props.Create(() => new LockEventFeedActor(feed)), "akkalocks-event-feed");
+            });
 
     /// <summary>Binds the engine's persisted and remote messages to <see cref="AkkaLocksSerializer"/>.</summary>
     public static AkkaConfigurationBuilder WithAkkaLocksSerialization(this AkkaConfigurationBuilder builder) =>
@@ -64,6 +69,7 @@ public static class AkkaLocksHostingExtensions
         services.AddSingleton<LockMetrics>();
         services.AddSingleton<ILockEngine, ActorLockEngine>();
         services.AddSingleton<ILockEventLog, ActorLockEventLog>();
+        services.AddSingleton(new LockEventFeed());
         return services;
     }
 }

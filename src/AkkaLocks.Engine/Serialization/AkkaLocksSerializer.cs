@@ -37,6 +37,7 @@ public sealed class AkkaLocksSerializer(ExtendedActorSystem system) : Serializer
         ["n"] = typeof(NotHeld),
         ["st"] = typeof(LockStatus),
         ["rj"] = typeof(Rejected),
+        ["ge"] = typeof(GrantEnded),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ManifestsByType =
@@ -75,6 +76,8 @@ public sealed class AkkaLocksSerializer(ExtendedActorSystem system) : Serializer
                 new JsonDerivedType(typeof(ForceReleaseLock), "force"),
                 new JsonDerivedType(typeof(ExpireLock), "expire"),
                 new JsonDerivedType(typeof(InspectLock), "inspect"),
+                new JsonDerivedType(typeof(AbandonAcquire), "abandon"),
+                new JsonDerivedType(typeof(ExpireWaiters), "expire-waiters"),
             },
         };
     }
