@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Runs every AkkaLocks test: unit, actor (TestKit), HTTP (real server in-process) and end-to-end
-# (real server processes). Installs what the tests need; the .NET 10 SDK must be on the machine.
+# (real server processes) and browser (headless chromium). Installs what the tests need (chromium, via
+# apt-get when run as root); the .NET 10 SDK must be on the machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "test.sh: the .NET 10 SDK (dotnet) is required: https://dotnet.microsoft.com/download" >&2
   exit 1
+fi
+
+# The dashboard tests drive Debian's chromium; install it when missing and allowed to (root, as in CI).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing chromium for the browser tests"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
 configuration=Release

@@ -28,6 +28,7 @@ builder.Services.AddAkkaLocksServer(builder.Configuration[$"{AkkaLocksServerOpti
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseStaticFiles();   // the dashboard's script and styles (wwwroot/webapi), public and cacheable
 app.UseEsocoPathNormalization();
 app.UseRouting();
 app.UseAkkaLocksAuth();
