@@ -30,7 +30,7 @@ public sealed class ActorLockEngine(
         try
         {
             var reply = await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout + (request.Wait ?? TimeSpan.Zero), cancellationToken);
-            metrics.AcquireAnswered(key, reply, Stopwatch.GetElapsedTime(started));
+            metrics.AcquireAnswered(key, reply, Stopwatch.GetElapsedTime(started), waited: request.Wait > TimeSpan.Zero);
             return reply;
         }
         catch (Exception e) when (e is OperationCanceledException or AskTimeoutException)

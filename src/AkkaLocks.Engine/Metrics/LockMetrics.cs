@@ -23,6 +23,9 @@ public sealed class LockMetrics
     private readonly Counter<long> _busy;
     private readonly Histogram<double> _acquireDuration;
     private readonly Histogram<double> _holdDuration;
+    private readonly Counter<long> _queued;
+    private readonly Counter<long> _leftQueue;
+    private readonly Histogram<double> _waitDuration;
     private readonly HashSet<string> _taggedContexts = [];
     private readonly ConcurrentDictionary<string, long> _heldByContext = new();
 
@@ -38,6 +41,10 @@ public sealed class LockMetrics
             advice: Buckets(0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10));
         _holdDuration = meter.CreateHistogram("akkalocks.hold.duration", "s", "How long locks were held, from grant to release, expiry or force-release.",
             advice: Buckets(0.01, 0.1, 1, 5, 10, 30, 60, 300, 600, 1800, 3600, 21600, 86400));
+        _queued = meter.CreateCounter<long>("akkalocks.queue.waits", "{request}", "Acquire requests that queued behind another owner.");
+        _leftQueue = meter.CreateCounter<long>("akkalocks.queue.left", "{request}", "Queued requests that left without the lock (abandoned, timed out, superseded, stopped).");
+        _waitDuration = meter.CreateHistogram("akkalocks.wait.duration", "s", "Time an acquire that was allowed to wait took to be answered, granted or not.",
+            advice: Buckets(0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900));
         meter.CreateObservableGauge("akkalocks.locks.held", ObserveHeld, "{lock}", "Locks held now.");
     }
 
@@ -55,11 +62,20 @@ public sealed class LockMetrics
         _holdDuration.Record(heldFor.TotalSeconds, context);
     }
 
-    internal void AcquireAnswered(LockKey key, LockReply reply, TimeSpan took)
+    internal void AcquireAnswered(LockKey key, LockReply reply, TimeSpan took, bool waited)
     {
         var context = ContextTag(key);
         if (reply is Busy) _busy.Add(1, context);
-        _acquireDuration.Record(took.TotalSeconds, context, new("outcome", Outcome(reply)));
+        var outcome = new KeyValuePair<string, object?>("outcome", Outcome(reply));
+        _acquireDuration.Record(took.TotalSeconds, context, outcome);
+        if (waited) _waitDuration.Record(took.TotalSeconds, context, outcome);
+    }
+
+    internal void CountQueueChange(WaiterNotice notice)
+    {
+        var context = ContextTag(notice.Key);
+        if (notice is WaiterLeft left) _leftQueue.Add(1, context, new("reason", left.Reason.ToString()));
+        else _queued.Add(1, context);
     }
 
     /// <summary>Written by the metrics actor only; read by the gauge on each scrape.</summary>

@@ -20,6 +20,7 @@ internal sealed class LockMetricsActor : ReceiveActor
         });
         Receive<HeldLockObserved>(o => Hold(o.Key, o.Holder.FencingToken, o.Holder.AcquiredAt));
         Receive<LockExtended>(_ => { });
+        Receive<WaiterNotice>(_metrics.CountQueueChange);
         Receive<LockEvent>(OnEnded);
     }
 
@@ -27,6 +28,7 @@ internal sealed class LockMetricsActor : ReceiveActor
     {
         Context.System.EventStream.Subscribe(Self, typeof(LockEvent));
         Context.System.EventStream.Subscribe(Self, typeof(HeldLockObserved));
+        Context.System.EventStream.Subscribe(Self, typeof(WaiterNotice));
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);

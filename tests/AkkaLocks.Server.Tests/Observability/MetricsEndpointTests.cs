@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -24,9 +26,27 @@ public sealed class MetricsEndpointTests(AkkaLocksServerFactory server) : IClass
 
         Assert.Equal(2, Value(after, "akkalocks_grants_total") - Value(before, "akkalocks_grants_total"));
         Assert.Equal(1, Value(after, "akkalocks_busy_total") - Value(before, "akkalocks_busy_total"));
-        Assert.Equal(1, Value(after, "akkalocks_locks_held"));
-        Assert.Equal(1, Value(after, "akkalocks_hold_duration_seconds_count"));
-        Assert.Equal(3, Value(after, "akkalocks_acquire_duration_seconds_count"));
+        Assert.Equal(1, Value(after, "akkalocks_locks_held") - Value(before, "akkalocks_locks_held"));
+        Assert.Equal(1, Value(after, "akkalocks_hold_duration_seconds_count") - Value(before, "akkalocks_hold_duration_seconds_count"));
+        Assert.Equal(3, Value(after, "akkalocks_acquire_duration_seconds_count") - Value(before, "akkalocks_acquire_duration_seconds_count"));
+    }
+
+    [Fact]
+    public async Task A_request_that_waits_in_the_queue_is_counted_and_its_wait_time_recorded()
+    {
+        using var client = server.CreateClient();
+        var before = await ScrapeAsync(client);
+        var holder = await client.PutAsJsonAsync($"/v1/locks/{Context}/queued", new { owner = "holder", ttlMs = 60_000 });
+        var handle = (await holder.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("handle").GetString();
+
+        var waiter = client.PutAsJsonAsync($"/v1/locks/{Context}/queued", new { owner = "waiter", waitMs = 30_000 });
+        await EventuallyAsync(client, m => Value(m, "akkalocks_queue_waits_total") > Value(before, "akkalocks_queue_waits_total"));
+        await client.DeleteAsync($"/v1/locks/{Context}/queued?handle={handle}");
+        (await waiter).EnsureSuccessStatusCode();
+        var after = await EventuallyAsync(client, m => Value(m, "akkalocks_wait_duration_seconds_count") > Value(before, "akkalocks_wait_duration_seconds_count"));
+
+        Assert.Equal(1, Value(after, "akkalocks_queue_waits_total") - Value(before, "akkalocks_queue_waits_total"));
+        Assert.Equal(1, Value(after, "akkalocks_wait_duration_seconds_count") - Value(before, "akkalocks_wait_duration_seconds_count"));
     }
 
     private static async Task PostAsync(HttpClient client, string operation, string owner, string target) =>
