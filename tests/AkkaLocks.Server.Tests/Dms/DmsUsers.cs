@@ -1,7 +1,7 @@
 namespace AkkaLocks.Server.Tests.Dms;
 
 /// <summary>The test users, one per role, configured as the README tells operators to (plain passwords: tests only).</summary>
-internal static class DmsUsers
+public static class DmsUsers
 {
     public const string Admin = "user_admin";
     public const string AdminPassword = "pwd1";
