@@ -25,6 +25,8 @@ public sealed class AkkaLocksClient
         _http = http;
         Options = options.Value;
         if (_http.BaseAddress is null && Options.BaseAddress is { } address) _http.BaseAddress = address;
+        // Set on the client rather than per request: every call (and every retry) then carries it.
+        _http.DefaultRequestHeaders.Authorization ??= ClientCredentials.HeaderOf(Options);
         // Waiting for a lock may take long: each call sets its own timeout instead.
         _http.Timeout = Timeout.InfiniteTimeSpan;
     }

@@ -36,5 +36,22 @@ public sealed class AkkaLocksClientOptions
     /// <summary>Retries of an idempotent request (reads, acquires with their request id, releases) after a network error or a 502/503/504. Default 2.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>
+    /// A bearer token (from the server's JSON-RPC Login) sent with every request. Default none: without credentials
+    /// the client works against an open server (one listening on loopback only, or configured open). With them, the
+    /// locks it takes answer to that user only, whoever else learns their handles. Tokens expire
+    /// (the server's TokenLifetime, one hour by default), so a long-running service is better off with Basic credentials.
+    /// </summary>
+    public string? BearerToken { get; set; }
+
+    /// <summary>A user for HTTP Basic, sent with every request together with <see cref="Password"/>. Default none.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>The password of <see cref="UserName"/>. Send it over HTTPS only, outside a trusted network.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Both a token and a user: which one should act is ambiguous, so it is refused rather than guessed.</summary>
+    internal bool HasConflictingCredentials => BearerToken is not null && UserName is not null;
+
     internal TimeSpan EffectiveSafetyMargin => SafetyMargin ?? Ttl / 10;
 }

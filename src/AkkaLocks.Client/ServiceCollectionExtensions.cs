@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
             .Configure(configure)
             .Validate(o => o.BaseAddress is not null, "AkkaLocksClientOptions.BaseAddress is required.")
             .Validate(o => o.RenewalFraction is > 0 and < 1, "AkkaLocksClientOptions.RenewalFraction must be between 0 and 1.")
+            .Validate(o => !o.HasConflictingCredentials, "AkkaLocksClientOptions: set either BearerToken or UserName and Password, not both.")
             .Validate(o => o.EffectiveSafetyMargin < o.Ttl, "AkkaLocksClientOptions.SafetyMargin must be shorter than the TTL.");
         return services.AddHttpClient<AkkaLocksClient>((sp, http) =>
             http.BaseAddress = sp.GetRequiredService<IOptions<AkkaLocksClientOptions>>().Value.BaseAddress);

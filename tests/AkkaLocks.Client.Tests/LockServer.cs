@@ -9,7 +9,7 @@ namespace AkkaLocks.Client.Tests;
 /// The real server behind Kestrel on a free port, with a data directory of its own (deleted afterwards), shared by
 /// the client tests; each test uses a context of its own, so order never matters.
 /// </summary>
-public sealed class LockServer : WebApplicationFactory<Program>, IAsyncLifetime
+public class LockServer : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "akkalocks-client-tests", Guid.NewGuid().ToString("N"));
 
@@ -19,7 +19,11 @@ public sealed class LockServer : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseSetting("AkkaLocks:DataDirectory", _dataDirectory);
         builder.UseSetting("AkkaLocks:Cluster:Port", "0");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>Configuration a derived server adds (users, auth modes), applied after the defaults above.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
 
     public Task InitializeAsync()
     {

@@ -14,9 +14,9 @@ public sealed class AuthOptions
     /// <summary>How long a locked-out user is refused, even with the right password.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>esoco's /api/sync (the original has no credentials at all).</summary>
+    /// <summary>esoco's /api/sync and v1's lock operations (acquire, extend, release, fence checks); the original esoco has no credentials at all.</summary>
     public CredentialsMode EsocoSync { get; set; } = CredentialsMode.Auto;
 
-    /// <summary>esoco's /api/control (admin), /api/status, current_locks and /webapi (monitor).</summary>
+    /// <summary>esoco's /api/control (admin), /api/status, current_locks and /webapi (monitor); v1's reads, listings, watch and force-release.</summary>
     public CredentialsMode EsocoAdmin { get; set; } = CredentialsMode.Auto;
 }

@@ -25,6 +25,7 @@ public static class AuthSetup
         services.AddSingleton<TokenService>();
         services.AddSingleton<CredentialsModeResolver>();
         services.AddSingleton<IAuthorizationHandler, SurfaceAccessHandler>();
+        services.AddSingleton<IAuthorizationHandler, NativeAccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, UnauthorizedInsteadOfForbidden>();
         services.AddHostedService<UserAccountsCheck>();
 

@@ -15,14 +15,7 @@ public sealed class SurfaceAccessHandler(CredentialsModeResolver modes) : Author
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SurfaceAccessRequirement requirement)
     {
-        if (AkkaLocksRoles.HasAny(context.User, requirement.Roles)
-            || (!modes.RequiresCredentials(requirement.Surface) && !SentWrongCredentials(context)))
-            context.Succeed(requirement);
+        if (SurfaceAccess.Allows(context, modes, requirement.Surface, requirement.Roles)) context.Succeed(requirement);
         return Task.CompletedTask;
     }
-
-    private static bool SentWrongCredentials(AuthorizationHandlerContext context) =>
-        context.Resource is HttpContext http
-        && !string.IsNullOrEmpty(http.Request.Headers.Authorization)
-        && context.User.Identity?.IsAuthenticated != true;
 }

@@ -6,7 +6,7 @@ namespace AkkaLocks.Server.Endpoints.NativeV1;
 /// The native v1 API (docs in the OpenAPI document at /openapi/v1.json, interactive at /scalar/v1): locks as
 /// resources under /v1/locks, a Server-Sent Events watch at /v1/events, errors as RFC 9457 problem details.
 /// Only wire translation lives here; the semantics (waiting, idempotency, fencing) are the engine's.
-/// Endpoints carry no authorization yet: force-release is meant to get <c>.RequireAuthorization</c> (admin).
+/// Every operation carries a v1 policy (<see cref="Auth.AccessPolicies"/>): refusals answer 401 or 403 as problem details.
 /// </summary>
 internal static class NativeV1Api
 {
@@ -31,7 +31,8 @@ internal static class NativeV1Api
 
     public static IEndpointRouteBuilder MapNativeV1Api(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").WithTags("Native v1");
+        var v1 = app.MapGroup("/v1").WithTags("Native v1")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         v1.MapLockEndpoints();
         v1.MapLockListEndpoint();
         v1.MapLockEventsEndpoint();

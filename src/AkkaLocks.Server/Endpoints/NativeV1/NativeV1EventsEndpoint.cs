@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using AkkaLocks.Contracts;
 using AkkaLocks.Core;
 using AkkaLocks.Engine.Events;
+using AkkaLocks.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,7 +22,7 @@ internal static class NativeV1EventsEndpoint
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
 
     public static void MapLockEventsEndpoint(this RouteGroupBuilder v1) =>
-        v1.MapGet("/events", Watch).WithName("WatchLockEvents")
+        v1.MapGet("/events", Watch).WithName("WatchLockEvents").RequireAuthorization(AccessPolicies.V1Events)
             .WithSummary("Watch lock transitions as Server-Sent Events, optionally of one context and with a name prefix")
             .Produces<LockEventData>(StatusCodes.Status200OK, "text/event-stream");
 

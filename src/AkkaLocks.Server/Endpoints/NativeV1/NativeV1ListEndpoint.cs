@@ -3,6 +3,7 @@ using System.Text;
 using AkkaLocks.Contracts;
 using AkkaLocks.Core;
 using AkkaLocks.Engine;
+using AkkaLocks.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,7 +16,7 @@ internal static class NativeV1ListEndpoint
     public const int MaxLimit = 1000;
 
     public static void MapLockListEndpoint(this RouteGroupBuilder v1) =>
-        v1.MapGet("/locks", ListAsync).WithName("ListLocks")
+        v1.MapGet("/locks", ListAsync).WithName("ListLocks").RequireAuthorization(AccessPolicies.V1Read)
             .WithSummary($"List held locks, optionally of one context and with a name prefix; paged (limit {DefaultLimit} by default, at most {MaxLimit})");
 
     private static async Task<Results<Ok<LockPage>, ProblemHttpResult>> ListAsync(
