@@ -1,3 +1,4 @@
+using AkkaLocks.Server.Tests.Auth;
 using AkkaLocks.Server.Tests.Dms;
 
 namespace AkkaLocks.Cli.Tests;

@@ -8,17 +8,8 @@ namespace AkkaLocks.Server.Tests.Auth;
 /// <see cref="SecureServerFactory"/> (test users, every surface secure) behind real Kestrel on a free local port:
 /// the v1 refusals are pinned as a real client receives them, status line, headers and problem body.
 /// </summary>
-public sealed class SecureKestrelServer : IAsyncLifetime
+public sealed class SecureKestrelServer : KestrelServer<SecureServerFactory>
 {
-    public SecureServerFactory Factory { get; } = new();
-
-    public Task InitializeAsync()
-    {
-        Factory.UseKestrel(0);
-        Factory.StartServer();
-        return Task.CompletedTask;
-    }
-
     /// <summary>v1 calls as <paramref name="user"/> with HTTP Basic, or anonymous when null.</summary>
     internal V1Http As(string? user, string? password = null)
     {
@@ -28,6 +19,4 @@ public sealed class SecureKestrelServer : IAsyncLifetime
                 new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
         return new V1Http(http);
     }
-
-    public Task DisposeAsync() => Factory.DisposeAsync().AsTask();
 }
