@@ -36,6 +36,14 @@ redis_aof_port=16380
 etcd_port=12379
 etcd_peer_port=12380
 
+# A port already answering would be measured instead of our server: refuse rather than guess.
+for port in "$akkalocks_port" "$redis_port" "$redis_aof_port" "$etcd_port" "$etcd_peer_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port on 127.0.0.1 is in use; stop what listens there first" >&2
+    exit 1
+  fi
+done
+
 tmp="$(mktemp -d -t akkalocks-bench.XXXXXX)"
 pids=()
 cleanup() {
