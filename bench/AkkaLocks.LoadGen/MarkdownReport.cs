@@ -70,7 +70,11 @@ internal static class MarkdownReport
     }
 
     private static string Ratio(double subject, double anchor) =>
-        double.IsNaN(subject) || double.IsNaN(anchor) || anchor == 0 ? "n/a" : (subject / anchor).ToString("G3", CultureInfo.InvariantCulture);
+        double.IsNaN(subject) || double.IsNaN(anchor) || anchor == 0 ? "n/a" : Significant(subject / anchor);
+
+    // Three significant digits, never in exponent form: 0.00399, 0.86, 3.34, 2360.
+    private static string Significant(double ratio) =>
+        ratio >= 100 ? ratio.ToString("0", CultureInfo.InvariantCulture) : ratio.ToString("G3", CultureInfo.InvariantCulture);
 
     private static string Ms(double value) => double.IsNaN(value) ? "n/a" : value.ToString("0.00", CultureInfo.InvariantCulture);
 
