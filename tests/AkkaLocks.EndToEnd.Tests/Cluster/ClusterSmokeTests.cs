@@ -58,4 +58,18 @@ public sealed class ClusterSmokeTests(PostgresServer postgres, ITestOutputHelper
         await cluster.WaitForMembersUpAsync(1, TimeSpan.FromSeconds(10));   // left, not downed by the resolver
         await RequestLockAsync(cluster.Nodes[0], "B", "kept", HttpStatusCode.Locked);
     }
+
+    [PostgresFact]
+    public async Task Node_added_after_the_start_joins_through_the_seeds_and_serves_the_same_locks()
+    {
+        await using var cluster = await ServerCluster.StartAsync(2, await postgres.CreateDatabaseAsync());
+        await cluster.WaitForMembersUpAsync(2);
+        await RequestLockAsync(cluster.Nodes[0], "A", "before", HttpStatusCode.OK);
+
+        var added = await cluster.StartNodeAsync(cluster.Count);
+        await cluster.WaitForMembersUpAsync(3);
+
+        Assert.DoesNotContain(cluster.AddressOf(2), cluster.SeedNodes);
+        await RequestLockAsync(added, "B", "before", HttpStatusCode.Locked);
+    }
 }

@@ -33,8 +33,13 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!PostgresBinaries.Available) throw new InvalidOperationException(PostgresBinaries.MissingMessage);
-        System.IO.Directory.CreateDirectory(SocketDirectory);
+        if (!PostgresBinaries.Available)
+        {
+            // In CI every test of the collection fails with this; elsewhere they are skipped (PostgresFact) and nothing starts.
+            if (PostgresBinaries.Required) throw new InvalidOperationException(PostgresBinaries.MissingMessage);
+            return;
+        }
+        System.IO.Directory.CreateDirectory(SocketDirectory);   // and so Directory
         if (RunsAsRoot) await RunAsync("chown", ["-R", Superuser, Directory]);   // postgres refuses to run as root
 
         // --no-sync only skips syncing initdb's own files (a crashed test run throws the folder away); the server keeps fsync on.
@@ -56,6 +61,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (!System.IO.Directory.Exists(Directory)) return;   // never started
         try
         {
             // fast: disconnects the clients (server processes a test left running) instead of waiting for them.
