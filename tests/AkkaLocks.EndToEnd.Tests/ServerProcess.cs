@@ -30,6 +30,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>SIGSTOP: the process freezes with its sockets open; connections are accepted by the kernel and never answered.</summary>
+    public void Pause() => PosixSignals.Stop(_process.Id);
+
+    /// <summary>SIGCONT: the frozen process runs on, finding its timers overdue.</summary>
+    public void Resume() => PosixSignals.Continue(_process.Id);
+
     /// <param name="port">The HTTP port; a free one when null (a restart passes the previous one).</param>
     /// <param name="environment">Further environment variables, e.g. users (<c>AkkaLocks__Users__name__Password</c>).</param>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null)

@@ -12,7 +12,7 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 /// </summary>
 public sealed class LockWorkload(Uri server, int clients, IReadOnlyList<string> keys)
 {
-    private const string Context = "safety";
+    public const string Context = "safety";
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public TimeSpan Now => _clock.Elapsed;
