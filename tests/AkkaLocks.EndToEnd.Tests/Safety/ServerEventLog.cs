@@ -91,7 +91,7 @@ public sealed class ServerEventLog : IAsyncDisposable
                 continue;
             }
             if (type == LockEventTypes.Heartbeat) subscribed.TrySetResult();
-            else if (type is not null && data is not null && long.TryParse(id, out var eventId)) Add(new ServerEvent(eventId, type, JsonSerializer.Deserialize<LockEventData>(data, Json)!));
+            else if (type is not null && data is not null && long.TryParse(id, out var eventId)) Add(new ServerEvent(eventId, type, JsonSerializer.Deserialize<LockEventData>(data, Json)!, DateTimeOffset.UtcNow));
             (type, data, id) = (null, null, null);
         }
     }
@@ -103,8 +103,8 @@ public sealed class ServerEventLog : IAsyncDisposable
     }
 }
 
-/// <summary>One transition as the server published it: <paramref name="Type"/> is the SSE <c>event:</c> name.</summary>
-public sealed record ServerEvent(long Id, string Type, LockEventData Data)
+/// <summary>One transition as the server published it: <paramref name="Type"/> is the SSE <c>event:</c> name; <paramref name="ReceivedAt"/> when it reached us.</summary>
+public sealed record ServerEvent(long Id, string Type, LockEventData Data, DateTimeOffset ReceivedAt)
 {
     public string Key => Data.Name;
 
