@@ -23,6 +23,7 @@ public sealed class ActorLockEngine(
     public async Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        if (await OwnerLimitReachedAsync(request.Owner, cancellationToken) is { } refused) return refused;
         var handle = LockHandles.NewHandle();
         var command = new AcquireLock(request.Owner, handle, request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User,
             request.Wait, request.RequestId);
@@ -38,6 +39,18 @@ public sealed class ActorLockEngine(
             shardRegion.Tell(new LockRequest(key, new AbandonAcquire(handle)), ActorRefs.NoSender);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The per-owner limit, checked here rather than in each surface so every protocol enforces the same rule. It asks
+    /// the held-locks index (one lookup), never the lock actors, so it keeps working when the index spans the cluster.
+    /// </summary>
+    private async Task<OwnerLimitReached?> OwnerLimitReachedAsync(string owner, CancellationToken cancellationToken)
+    {
+        if (options.MaxLocksPerOwner <= 0) return null;
+        var indexActor = await index.GetAsync(cancellationToken);
+        var held = await indexActor.Ask<HeldCount>(new CountHeldBy(owner), options.AskTimeout, cancellationToken);
+        return held.Count >= options.MaxLocksPerOwner ? new OwnerLimitReached(owner, options.MaxLocksPerOwner) : null;
     }
 
     public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>

@@ -12,6 +12,9 @@ internal sealed class HeldLocksIndexActor : ReceiveActor
 {
     private readonly SortedDictionary<string, SortedDictionary<string, LockHolder>> _byContext = new(StringComparer.Ordinal);
 
+    // Kept beside the listing so the per-owner limit costs one lookup per acquire, not a scan of every held lock.
+    private readonly Dictionary<string, int> _heldByOwner = new(StringComparer.Ordinal);
+
     public HeldLocksIndexActor()
     {
         Receive<LockAcquired>(e => Upsert(e.Key, e.ToHolder()));
@@ -19,6 +22,7 @@ internal sealed class HeldLocksIndexActor : ReceiveActor
         Receive<LockEvent>(e => Remove(e.Key, e.FencingToken));
         Receive<HeldLockObserved>(o => Upsert(o.Key, o.Holder));
         Receive<ListHeldLocks>(q => Sender.Tell(new HeldLocks(List(q.Context, Context.System.Scheduler.Now))));
+        Receive<CountHeldBy>(q => Sender.Tell(new HeldCount(_heldByOwner.GetValueOrDefault(q.Owner))));
     }
 
     protected override void PreStart()
@@ -35,7 +39,9 @@ internal sealed class HeldLocksIndexActor : ReceiveActor
             _byContext[key.Context] = names = new SortedDictionary<string, LockHolder>(StringComparer.Ordinal);
         // A recovery observation may arrive after a newer grant: keep the newest token.
         if (names.TryGetValue(key.Name, out var known) && known.FencingToken > holder.FencingToken) return;
+        if (known is not null) CountOwner(known.Owner, -1);
         names[key.Name] = holder;
+        CountOwner(holder.Owner, +1);
     }
 
     private void OnExtended(LockExtended e)
@@ -49,7 +55,15 @@ internal sealed class HeldLocksIndexActor : ReceiveActor
         if (Find(key) is not { } holder || holder.FencingToken != fencingToken) return;
         var names = _byContext[key.Context];
         names.Remove(key.Name);
+        CountOwner(holder.Owner, -1);
         if (names.Count == 0) _byContext.Remove(key.Context);
+    }
+
+    private void CountOwner(string owner, int change)
+    {
+        var count = _heldByOwner.GetValueOrDefault(owner) + change;
+        if (count > 0) _heldByOwner[owner] = count;
+        else _heldByOwner.Remove(owner);
     }
 
     private LockHolder? Find(LockKey key) =>
