@@ -47,7 +47,8 @@ public sealed class ActorLockEngine(
     /// </summary>
     private async Task<OwnerLimitReached?> OwnerLimitReachedAsync(string owner, CancellationToken cancellationToken)
     {
-        if (options.MaxLocksPerOwner <= 0) return null;
+        // A missing owner is the lock model's to reject, with its own message.
+        if (options.MaxLocksPerOwner <= 0 || string.IsNullOrEmpty(owner)) return null;
         var indexActor = await index.GetAsync(cancellationToken);
         var held = await indexActor.Ask<HeldCount>(new CountHeldBy(owner), options.AskTimeout, cancellationToken);
         return held.Count >= options.MaxLocksPerOwner ? new OwnerLimitReached(owner, options.MaxLocksPerOwner) : null;

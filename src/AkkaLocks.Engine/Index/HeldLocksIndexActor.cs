@@ -22,7 +22,7 @@ internal sealed class HeldLocksIndexActor : ReceiveActor
         Receive<LockEvent>(e => Remove(e.Key, e.FencingToken));
         Receive<HeldLockObserved>(o => Upsert(o.Key, o.Holder));
         Receive<ListHeldLocks>(q => Sender.Tell(new HeldLocks(List(q.Context, Context.System.Scheduler.Now))));
-        Receive<CountHeldBy>(q => Sender.Tell(new HeldCount(_heldByOwner.GetValueOrDefault(q.Owner))));
+        Receive<CountHeldBy>(q => Sender.Tell(new HeldCount(q.Owner is null ? 0 : _heldByOwner.GetValueOrDefault(q.Owner))));
     }
 
     protected override void PreStart()
