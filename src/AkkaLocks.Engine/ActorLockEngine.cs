@@ -31,6 +31,9 @@ public sealed class ActorLockEngine(
         try
         {
             var reply = await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout + (request.Wait ?? TimeSpan.Zero), cancellationToken);
+            // The answer can arrive just as the caller goes away (an HTTP client hanging up while its grant is being made):
+            // nobody would ever learn of that grant, so it is dropped like a queued request rather than handed back.
+            cancellationToken.ThrowIfCancellationRequested();
             metrics.AcquireAnswered(key, reply, Stopwatch.GetElapsedTime(started), waited: request.Wait > TimeSpan.Zero);
             return reply;
         }

@@ -10,14 +10,18 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 /// Clients that queue for two locks through the native v1 API (<c>waitMs</c>: FIFO on the server) and hang up on a
 /// share of their requests (<see cref="ClientDisconnectNemesis"/>). Every attempt uses an owner id of its own, so a
 /// grant that reached a caller who hung up can never be claimed back by a later request: only the server's own
-/// clean-up can end it. Such abandoned attempts ask for a TTL far longer than the run, so expiry cannot hide a leak.
+/// clean-up or its TTL can end it.
 /// </summary>
 public sealed class WaitingLockWorkload(Uri server, int clients, IReadOnlyList<string> keys, ClientDisconnectNemesis nemesis)
 {
     public const string Context = "safety-wait";
 
-    /// <summary>The TTL of attempts the nemesis may cut: longer than any run, so only a release ends their grants.</summary>
-    public static readonly TimeSpan AbandonableTtl = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// The TTL of attempts the nemesis may cut, and so the longest a grant to a caller that hung up may last: the server
+    /// should release it at once, but a grant made in the instant before the server sees the connection close is written
+    /// into a dead socket, and only its TTL ends it.
+    /// </summary>
+    public static readonly TimeSpan AbandonableTtl = TimeSpan.FromSeconds(3);
 
     private static readonly TimeSpan Wait = TimeSpan.FromMilliseconds(1500);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -51,7 +55,7 @@ public sealed class WaitingLockWorkload(Uri server, int clients, IReadOnlyList<s
             if (acquire.Outcome == Outcome.Ok)
             {
                 await Task.Delay(random.Next(0, 150));
-                // Grants of cut-able attempts are always released: their TTL outlives the run.
+                // Grants of cut-able attempts are always released, so every expiry of one is a grant that raced a hang-up.
                 if (ttl == AbandonableTtl || random.NextDouble() < 0.9) history.Add(await ReleaseAsync(http, client, key, handle!));
             }
             else if (acquire.Outcome == Outcome.Failed)
