@@ -30,6 +30,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's resident memory now (VmRSS), for resource measurements.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
     /// <summary>SIGSTOP: the process freezes with its sockets open; connections are accepted by the kernel and never answered.</summary>
     public void Pause() => PosixSignals.Stop(_process.Id);
 
