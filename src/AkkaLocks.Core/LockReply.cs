@@ -30,3 +30,9 @@ public sealed record LockStatus(LockKey Key, LockHolder? Holder, long LastFencin
 
 /// <summary>The command broke a rule of <see cref="LockCommandRules"/>; nothing changed.</summary>
 public sealed record Rejected(string Reason) : LockReply;
+
+/// <summary>
+/// Refused before reaching the lock: <paramref name="Owner"/> already holds <paramref name="Limit"/> locks, the most
+/// one owner may hold (a guard against a runaway client filling the service). Nothing changed.
+/// </summary>
+public sealed record OwnerLimitReached(string Owner, int Limit) : LockReply;

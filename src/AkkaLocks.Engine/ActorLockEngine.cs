@@ -23,6 +23,7 @@ public sealed class ActorLockEngine(
     public async Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        if (await OwnerLimitReachedAsync(request.Owner, cancellationToken) is { } refused) return refused;
         var handle = LockHandles.NewHandle();
         var command = new AcquireLock(request.Owner, handle, request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User,
             request.Wait, request.RequestId);
@@ -30,6 +31,9 @@ public sealed class ActorLockEngine(
         try
         {
             var reply = await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout + (request.Wait ?? TimeSpan.Zero), cancellationToken);
+            // The answer can arrive just as the caller goes away (an HTTP client hanging up while its grant is being made):
+            // nobody would ever learn of that grant, so it is dropped like a queued request rather than handed back.
+            cancellationToken.ThrowIfCancellationRequested();
             metrics.AcquireAnswered(key, reply, Stopwatch.GetElapsedTime(started), waited: request.Wait > TimeSpan.Zero);
             return reply;
         }
@@ -38,6 +42,19 @@ public sealed class ActorLockEngine(
             shardRegion.Tell(new LockRequest(key, new AbandonAcquire(handle)), ActorRefs.NoSender);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The per-owner limit, checked here rather than in each surface so every protocol enforces the same rule. It asks
+    /// the held-locks index (one lookup), never the lock actors, so it keeps working when the index spans the cluster.
+    /// </summary>
+    private async Task<OwnerLimitReached?> OwnerLimitReachedAsync(string owner, CancellationToken cancellationToken)
+    {
+        // A missing owner is the lock model's to reject, with its own message.
+        if (options.MaxLocksPerOwner <= 0 || string.IsNullOrEmpty(owner)) return null;
+        var indexActor = await index.GetAsync(cancellationToken);
+        var held = await indexActor.Ask<HeldCount>(new CountHeldBy(owner), options.AskTimeout, cancellationToken);
+        return held.Count >= options.MaxLocksPerOwner ? new OwnerLimitReached(owner, options.MaxLocksPerOwner) : null;
     }
 
     public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>

@@ -11,6 +11,10 @@ namespace AkkaLocks.Engine;
 /// </summary>
 public interface ILockEngine
 {
+    /// <summary>
+    /// Takes the lock (or queues for it). Besides the lock's own answers, an owner already holding as many locks as one
+    /// owner may (<see cref="AkkaLocksEngineOptions.MaxLocksPerOwner"/>) is answered <see cref="OwnerLimitReached"/>.
+    /// </summary>
     Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>Restarts the TTL of the holder proven by <paramref name="handle"/> (and <paramref name="user"/>, when it was authenticated).</summary>

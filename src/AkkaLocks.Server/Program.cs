@@ -6,6 +6,7 @@ using AkkaLocks.Server.Health;
 using AkkaLocks.Server.Observability;
 using AkkaLocks.Server.Endpoints.NativeV1;
 using AkkaLocks.Server.Hosting;
+using AkkaLocks.Server.Limits;
 using AkkaLocks.Server.Logging;
 
 if (HashPasswordCommand.TryRun(args)) return;
@@ -25,6 +26,9 @@ builder.Services.AddNativeV1Api();
 builder.Services.AddOptions<AkkaLocksServerOptions>().BindConfiguration(AkkaLocksServerOptions.Section);
 builder.Services.AddAkkaLocksAuth();
 builder.Services.AddDmsApi();
+builder.Services.AddSingleton<EventStreamSlots>();
+builder.Services.AddRequestBodyLimit();
+builder.Services.AddClientRateLimiting();
 builder.Services.AddAkkaLocksServer(builder.Configuration[$"{AkkaLocksServerOptions.Section}:ActorSystemName"] ?? "akkalocks");
 
 var app = builder.Build();
@@ -32,8 +36,10 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();   // the dashboard's script and styles (wwwroot/webapi), public and cacheable
 app.UseEsocoPathNormalization();
+app.UseRequestBodyLimit();
 app.UseRouting();
 app.UseAkkaLocksAuth();
+app.UseRateLimiter();   // after authentication: a known user is limited as a user, wherever it connects from
 app.MapAkkaLocksMetrics();
 app.MapDmsApi();
 app.MapNativeV1Api();

@@ -30,6 +30,19 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's resident memory now (VmRSS), for resource measurements.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+    }
+
+    /// <summary>SIGSTOP: the process freezes with its sockets open; connections are accepted by the kernel and never answered.</summary>
+    public void Pause() => PosixSignals.Stop(_process.Id);
+
+    /// <summary>SIGCONT: the frozen process runs on, finding its timers overdue.</summary>
+    public void Resume() => PosixSignals.Continue(_process.Id);
+
     /// <param name="port">The HTTP port; a free one when null (a restart passes the previous one).</param>
     /// <param name="environment">Further environment variables, e.g. users (<c>AkkaLocks__Users__name__Password</c>).</param>
     public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null)

@@ -88,6 +88,33 @@ public sealed class HeldLocksIndexActorSpecs(ITestOutputHelper output) : Akka.Ho
         Assert.Equal([("new", 5L), ("recovered", 4L)], listed.Select(l => (l.Key.Name, l.Holder.FencingToken)));
     }
 
+    [Fact]
+    public async Task Counts_the_locks_each_owner_holds_as_grants_come_and_go()
+    {
+        var index = await StartIndexAsync();
+        Publish(Acquired("c", "1", 1), Acquired("c", "2", 2), Acquired("d", "1", 1) with { Owner = "p" });
+        Publish(new LockReleased(new("c", "1"), "o", 1, At), new LockReleased(new("c", "2"), "o", 1, At));   // the second: an older grant's
+
+        Assert.Equal(1, await CountAsync(index, "o"));
+        Assert.Equal(1, await CountAsync(index, "p"));
+        Assert.Equal(0, await CountAsync(index, "nobody"));
+    }
+
+    [Fact]
+    public async Task Newer_grant_of_a_lock_moves_its_count_to_the_new_owner()
+    {
+        var index = await StartIndexAsync();
+        Publish(Acquired("c", "1", 1));
+
+        Publish(Acquired("c", "1", 2) with { Owner = "p" });   // taken over: the old owner's release event may come later or never
+
+        Assert.Equal(0, await CountAsync(index, "o"));
+        Assert.Equal(1, await CountAsync(index, "p"));
+    }
+
+    private static async Task<int> CountAsync(IActorRef index, string owner) =>
+        (await index.Ask<HeldCount>(new CountHeldBy(owner))).Count;
+
     private DateTimeOffset At => Scheduler.Now;
 
     private LockAcquired Acquired(string context, string name, long token, TimeSpan? ttl = null) =>

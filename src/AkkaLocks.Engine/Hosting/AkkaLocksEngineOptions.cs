@@ -17,6 +17,13 @@ public sealed record AkkaLocksEngineOptions
     /// <summary>How long a caller waits for a lock's durable answer before the request fails.</summary>
     public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The most locks one owner id may hold at once; one more acquire is answered <see cref="Core.OwnerLimitReached"/>.
+    /// 0 turns the limit off. A guard against a runaway client, not a quota: counted by this node's index, and
+    /// concurrent acquires of one owner may pass it by the number in flight.
+    /// </summary>
+    public int MaxLocksPerOwner { get; init; } = 10_000;
+
     /// <summary>How much recent history of each lock the event log keeps for readers that follow a lock.</summary>
     public LockEventLogOptions EventLog { get; init; } = new();
 }

@@ -19,6 +19,8 @@ public sealed class AkkaLocksServerOptions
     public PersistenceSettings Persistence { get; set; } = new();
 
     public EngineSettings Engine { get; set; } = new();
+
+    public LimitSettings Limits { get; set; } = new();
 }
 
 /// <summary>Where this node listens for other nodes, and whom it joins.</summary>
@@ -68,4 +70,23 @@ public sealed class EngineSettings
 
     /// <summary>How long the events of a lock that stopped changing are kept.</summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>Guards against runaway or abusive clients; each refusal names the limit (docs: README, Limits).</summary>
+public sealed class LimitSettings
+{
+    /// <summary>The largest request body Kestrel accepts; v1 refuses a larger declared body with 413. esoco and JSON-RPC keep their own, smaller limits.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How many <c>/v1/events</c> streams this server serves at once; one more is refused with 503.</summary>
+    public int MaxEventStreams { get; set; } = 1000;
+
+    /// <summary>How many locks one owner id may hold at once; 0 turns the limit off.</summary>
+    public int MaxLocksPerOwner { get; set; } = 10_000;
+
+    /// <summary>Requests per second per client (authenticated user, else remote address); 0 (default) turns rate limiting off.</summary>
+    public int RequestsPerSecond { get; set; }
+
+    /// <summary>How many requests a client may send at once above its rate; 0 means as many as <see cref="RequestsPerSecond"/>.</summary>
+    public int RequestBurst { get; set; }
 }

@@ -31,6 +31,7 @@ internal static class AkkaServerSetup
         {
             AskTimeout = options.Engine.AskTimeout,
             MaxShards = options.Engine.MaxShards,
+            MaxLocksPerOwner = options.Limits.MaxLocksPerOwner,
             EventLog = new() { EventsPerLock = options.Engine.EventsPerLock, Retention = options.Engine.EventRetention },
         };
 

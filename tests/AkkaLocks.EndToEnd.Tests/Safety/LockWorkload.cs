@@ -13,7 +13,7 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 /// </summary>
 public sealed class LockWorkload(IReadOnlyList<Uri> servers, int clients, IReadOnlyList<string> keys)
 {
-    private const string Context = "safety";
+    public const string Context = "safety";
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
     public LockWorkload(Uri server, int clients, IReadOnlyList<string> keys) : this([server], clients, keys)

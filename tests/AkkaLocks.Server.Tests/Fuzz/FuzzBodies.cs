@@ -9,7 +9,7 @@ namespace AkkaLocks.Server.Tests.Fuzz;
 /// </summary>
 internal static class FuzzBodies
 {
-    private static readonly Gen<string> Identifier = Gen.OneOf(
+    public static readonly Gen<string> Identifier = Gen.OneOf(
         Gen.Const("T1"), Gen.Const(""), Gen.Const(" "), Gen.Const("a/b"), Gen.Const("ü"), Gen.Const("a\u0000b"),
         Gen.Const("\u202Eevil"), Gen.Const(new string('x', 257)), Gen.Const("ok.name:1-2_3"),
         Gen.String[Gen.Char[(char)0, (char)0x2FFF], 0, 40]);

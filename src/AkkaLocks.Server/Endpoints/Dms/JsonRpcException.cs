@@ -35,4 +35,7 @@ public static class JsonRpcErrorCodes
 
     /// <summary>Missing, forged or expired token (DMSContainer's code; clients log in again).</summary>
     public const int InvalidToken = -32004;
+
+    /// <summary>A limit of this server refused the call (e.g. locks per owner); nothing changed.</summary>
+    public const int LimitReached = -32005;
 }

@@ -45,6 +45,8 @@ public static class SynchUtilsMethods
             Granted { AlreadyHeld: false } granted => DmsLockHandle.Encode(identifier, granted.Holder.Handle),
             Granted or Busy => "error",
             Rejected rejected => throw JsonRpcException.InvalidParams(rejected.Reason),
+            OwnerLimitReached limit => throw new JsonRpcException(JsonRpcErrorCodes.LimitReached,
+                $"The user {limit.Owner} already holds {limit.Limit} locks, the most one owner may hold; release some first."),
             var other => throw Unexpected(other),
         };
     }

@@ -41,6 +41,9 @@ internal static class EsocoSyncEndpoints
                 Granted { AlreadyHeld: true } => EsocoResults.Empty(StatusCodes.Status208AlreadyReported),
                 Busy => EsocoResults.Text(StatusCodes.Status423Locked, request.Client),
                 Rejected rejected => EsocoResults.BadRequest(rejected.Reason),
+                // Not 423: the lock may be free; within the codes esoco's Java client knows, a refused request is a 400.
+                OwnerLimitReached limit => EsocoResults.BadRequest(
+                    $"The client {limit.Owner} already holds {limit.Limit} locks, the most one client may hold; release some first."),
                 _ => throw UnexpectedReply(reply),
             };
         });

@@ -6,6 +6,7 @@ using AkkaLocks.Contracts;
 using AkkaLocks.Core;
 using AkkaLocks.Engine.Events;
 using AkkaLocks.Server.Auth;
+using AkkaLocks.Server.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,11 +25,12 @@ internal static class NativeV1EventsEndpoint
     public static void MapLockEventsEndpoint(this RouteGroupBuilder v1) =>
         v1.MapGet("/events", Watch).WithName("WatchLockEvents").RequireAuthorization(AccessPolicies.V1Events)
             .WithSummary("Watch lock transitions as Server-Sent Events, optionally of one context and with a name prefix")
-            .Produces<LockEventData>(StatusCodes.Status200OK, "text/event-stream");
+            .Produces<LockEventData>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static Results<ServerSentEventsResult<LockEventData>, ProblemHttpResult> Watch(
         [FromQuery] string? context, [FromQuery] string? prefix, [FromHeader(Name = "Last-Event-ID")] string? lastEventId,
-        LockEventFeed feed, CancellationToken cancellationToken)
+        LockEventFeed feed, EventStreamSlots slots, HttpContext http, CancellationToken cancellationToken)
     {
         if (context is not null && IdentifierRules.Check(context, "context") is { } error) return NativeV1Problems.BadRequest(error);
         long? after = null;
@@ -38,6 +40,13 @@ internal static class NativeV1EventsEndpoint
                 return NativeV1Problems.BadRequest("Last-Event-ID must be an id this stream sent.");
             after = id;
         }
+        // Counted while the request lasts, however it ends (the client hanging up included).
+        if (slots.TryTake() is not { } slot)
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return NativeV1Problems.TooManyEventStreams(slots.Max);
+        }
+        http.Response.RegisterForDispose(slot);
         bool Filter(LockKey key) => (context is null || key.Context == context) && (prefix is null || key.Name.StartsWith(prefix, StringComparison.Ordinal));
         return TypedResults.ServerSentEvents(WithHeartbeats(feed.Subscribe(after, Filter, cancellationToken), cancellationToken));
     }

@@ -19,7 +19,8 @@ internal static class NativeV1LockEndpoints
         var lockRoute = v1.MapGroup("/locks/{context}/{name}");
         lockRoute.MapPut("", AcquireAsync).WithName("AcquireLock").RequireAuthorization(AccessPolicies.V1Lock)
             .WithSummary("Acquire a lock, optionally waiting in its FIFO queue")
-            .ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         lockRoute.MapGet("", ReadAsync).WithName("GetLock").RequireAuthorization(AccessPolicies.V1Read)
             .WithSummary("Read a held lock: holder, fencing token, remaining TTL, data and waiters");
         lockRoute.MapPost("/extend", ExtendAsync).WithName("ExtendLock").RequireAuthorization(AccessPolicies.V1Lock)
@@ -48,6 +49,7 @@ internal static class NativeV1LockEndpoints
             GrantEnded ended => NativeV1Problems.GrantEnded(ended),
             NotHeld => NativeV1Problems.Conflict($"The lock {key} was freed while the request waited; try again."),
             Rejected rejected => NativeV1Problems.BadRequest(rejected.Reason),
+            OwnerLimitReached limit => NativeV1Problems.OwnerLimitReached(limit),
             _ => throw NativeV1Problems.Unexpected(reply),
         };
     }

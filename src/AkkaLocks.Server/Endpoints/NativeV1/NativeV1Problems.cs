@@ -30,6 +30,22 @@ internal static class NativeV1Problems
                 ["queueFull"] = busy.QueueFull,
             });
 
+    /// <summary>429: the owner holds as many locks as one owner may (<c>AkkaLocks:Limits:MaxLocksPerOwner</c>).</summary>
+    public static ProblemHttpResult OwnerLimitReached(OwnerLimitReached limit) =>
+        TypedResults.Problem(
+            $"The owner {limit.Owner} already holds {limit.Limit} locks, the most one owner may hold; release some first.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "The owner holds too many locks.",
+            extensions: new Dictionary<string, object?> { ["owner"] = limit.Owner, ["limit"] = limit.Limit });
+
+    /// <summary>503: this server already serves as many event streams as it may (<c>AkkaLocks:Limits:MaxEventStreams</c>).</summary>
+    public static ProblemHttpResult TooManyEventStreams(int max) =>
+        TypedResults.Problem(
+            $"This server already serves {max} event streams, the most it may (AkkaLocks:Limits:MaxEventStreams); retry later.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Too many event streams.",
+            extensions: new Dictionary<string, object?> { ["limit"] = max });
+
     public static ProblemHttpResult GrantEnded(GrantEnded ended) =>
         Conflict($"The request {ended.RequestId} was granted (fencing token {ended.FencingToken}) and that grant has ended; a retry never gets a second grant.",
             new Dictionary<string, object?> { ["fencingToken"] = ended.FencingToken });
