@@ -55,8 +55,16 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, baseAddress, logFile);
-        await server.WaitUntilServingAsync(startTimeout ?? TimeSpan.FromMinutes(1));
-        return server;
+        try
+        {
+            await server.WaitUntilServingAsync(startTimeout ?? TimeSpan.FromMinutes(1));
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();   // a server that never served would otherwise outlive the test run
+            throw;
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable.</summary>
