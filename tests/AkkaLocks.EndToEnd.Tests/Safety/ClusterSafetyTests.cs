@@ -1,0 +1,37 @@
+using AkkaLocks.EndToEnd.Tests.Cluster;
+using AkkaLocks.EndToEnd.Tests.Postgres;
+using Xunit.Abstractions;
+
+namespace AkkaLocks.EndToEnd.Tests.Safety;
+
+/// <summary>
+/// Jepsen-style on a three-node cluster over one PostgreSQL: clients spread over the nodes compete for a few locks
+/// while nodes are killed with SIGKILL and restarted; the recorded history must show no violation. Short by default (one kill); AKKALOCKS_SAFETY_SECONDS makes it a soak (./safety.sh).
+/// </summary>
+[Trait("Category", "Safety")]
+[Collection(PostgresCollection.Name)]
+public sealed class ClusterSafetyTests(PostgresServer postgres, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Run =
+        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("AKKALOCKS_SAFETY_SECONDS"), out var s) ? s : 1);
+
+    [PostgresFact]
+    public async Task Clients_see_no_violation_while_cluster_nodes_are_killed_and_restarted()
+    {
+        await using var cluster = await ServerCluster.StartAsync(3, await postgres.CreateDatabaseAsync());
+        await cluster.WaitForMembersUpAsync(3);
+        var nemesis = new ClusterNodeKillNemesis(cluster, minimumKills: 1);
+        var workload = new LockWorkload([.. cluster.Nodes.Select(n => n.BaseAddress)], clients: 9, keys: ["a", "b", "c", "d", "e", "f"]);
+        using var stop = new CancellationTokenSource();
+
+        var history = workload.RunAsync(stop.Token);
+        await nemesis.RunAsync(Run, new Random(11));
+        await stop.CancelAsync();
+
+        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(await history));
+        output.WriteLine(report.ToString());
+        Assert.Empty(report.Violations);
+        Assert.True(nemesis.Kills >= 1, "the nemesis must have struck");
+        Assert.True(report.Check.Grants >= 20, $"too few grants ({report.Check.Grants}) to say anything");
+    }
+}
