@@ -55,7 +55,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props PropsFor(string entityId, LockEntitySettings settings) =>
-        Props.Create(() => new LockEntityActor(LockKey.FromEntityId(entityId), settings));
+        Props.CreateBy(new LockEntityProducer(LockKey.FromEntityId(entityId), settings));   // no expression to compile per lock
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
