@@ -42,7 +42,8 @@ root.SetAction(async (parse, ct) =>
         if (parse.GetValue(options.JsonLines) is { } jsonl) await JsonLinesReport.AppendAsync(jsonl, runId, result, ct);
     }
 
-    if (parse.GetValue(options.Markdown) is { } markdown) await File.WriteAllTextAsync(markdown, MarkdownReport.Render(runId, settings, results), ct);
+    if (parse.GetValue(options.Markdown) is { } markdown)
+        await File.WriteAllTextAsync(markdown, MarkdownReport.Render(runId, settings, results) + "\n" + await KeptSection.ReadAsync(markdown, ct), ct);
     // Two holders at once is the one figure that fails a run.
     return results.Any(r => r.MaxHolders > 1) ? 1 : 0;
 });

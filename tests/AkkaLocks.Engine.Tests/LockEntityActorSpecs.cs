@@ -199,7 +199,7 @@ public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hostin
     }
 
     [Fact]
-    public async Task Passivated_lock_compacts_its_journal_but_keeps_its_fencing_counter()
+    public async Task Passivated_lock_keeps_its_fencing_counter()
     {
         var (entity, _, shard) = await StartEntityAsync();
         for (var i = 0; i < 5; i++)

@@ -28,7 +28,11 @@ public static class AkkaLocksHostingExtensions
             .WithAkkaLocksSerialization()
             .WithShardRegion<LockRegion>(
                 options.TypeName,
-                (system, _, _) => entityId => LockEntityActor.PropsFor(entityId, LockEntitySettings.From(system.Settings.Config)),
+                (system, _, _) =>
+                {
+                    var settings = LockEntitySettings.From(system.Settings.Config);   // read once, not per lock started
+                    return entityId => LockEntityActor.PropsFor(entityId, settings);
+                },
                 new LockMessageExtractor(options.MaxShards),
                 new ShardOptions
                 {

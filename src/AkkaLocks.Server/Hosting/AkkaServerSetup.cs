@@ -38,10 +38,7 @@ internal static class AkkaServerSetup
     private static void ConfigureActorSystem(AkkaConfigurationBuilder akka, AkkaLocksServerOptions options, RuntimeLogLevel logLevel)
     {
         akka
-            .AddHoconFile(HoconPath("akkalocks.conf"), HoconAddMode.Prepend)
-            .AddHoconFile(HoconPath(PersistenceSetup.HoconFileName(options.Persistence)), HoconAddMode.Prepend)
-            .AddHocon(PersistenceSetup.ConnectionHocon(options), HoconAddMode.Prepend)
-            .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
+            .WithAkkaLocksJournal(options)
             .AddHocon(SplitBrainResolverHocon(options.Cluster), HoconAddMode.Prepend)
             .ConfigureLoggers(loggers =>
             {
@@ -65,6 +62,20 @@ internal static class AkkaServerSetup
         cluster.StableAfter is { } stableAfter
             ? $"akka.cluster.split-brain-resolver.stable-after = {(long)stableAfter.TotalMilliseconds}ms"
             : "";
+
+    /// <summary>The HOCON files of hocon/ and the journal and snapshot store of <see cref="AkkaLocksServerOptions.Persistence"/>.</summary>
+    internal static AkkaConfigurationBuilder WithAkkaLocksJournal(this AkkaConfigurationBuilder akka, AkkaLocksServerOptions options)
+    {
+        var persistenceHocon = PersistenceSetup.HoconFileName(options.Persistence);   // first: it names an unsupported provider
+        var connectionString = PersistenceSetup.ConnectionString(options);
+        akka
+            .AddHoconFile(HoconPath("akkalocks.conf"), HoconAddMode.Prepend)
+            .AddHoconFile(HoconPath(persistenceHocon), HoconAddMode.Prepend)
+            .AddHocon(PersistenceSetup.ConnectionHocon(connectionString), HoconAddMode.Prepend)
+            .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
+        if (PersistenceSetup.DataOptionsSetup(options.Persistence, connectionString) is { } dataOptions) akka.AddSetup(dataOptions);
+        return akka;
+    }
 
     /// <summary>With no seed nodes this node is the cluster: it joins itself, which needs no fixed port.</summary>
     private static void JoinSelf(ActorSystem system)

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Akka.Persistence.Sql.Config;
+using LinqToDB;
 using Microsoft.Data.Sqlite;
 
 namespace AkkaLocks.Server.Hosting;
@@ -15,16 +17,25 @@ internal static class PersistenceSetup
     };
 
     /// <summary>The connection string of both plugins, as HOCON (JSON string syntax is valid HOCON).</summary>
-    public static string ConnectionHocon(AkkaLocksServerOptions options)
+    public static string ConnectionHocon(string connectionString)
     {
-        var connectionString = JsonSerializer.Serialize(ConnectionString(options));
+        var quoted = JsonSerializer.Serialize(connectionString);
         return $"""
-            akka.persistence.journal.sql.connection-string = {connectionString}
-            akka.persistence.snapshot-store.sql.connection-string = {connectionString}
+            akka.persistence.journal.sql.connection-string = {quoted}
+            akka.persistence.snapshot-store.sql.connection-string = {quoted}
             """;
     }
 
     public static bool IsPostgreSql(PersistenceSettings settings) => Provider(settings) == "postgresql";
+
+    /// <summary>
+    /// For SQLite, the plugins' connections as <see cref="SqliteConnectionInterceptor"/> tunes them (a Setup of the actor
+    /// system overrides the HOCON connection settings of the journal and the snapshot store alike); null otherwise.
+    /// </summary>
+    public static DataOptionsSetup? DataOptionsSetup(PersistenceSettings settings, string connectionString) =>
+        Provider(settings) == "sqlite"
+            ? new DataOptionsSetup(new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString).UseInterceptor(SqliteConnectionInterceptor.Instance))
+            : null;
 
     /// <summary>The journal's connection string; for SQLite, the database file is prepared on the way.</summary>
     public static string ConnectionString(AkkaLocksServerOptions options)
