@@ -91,13 +91,15 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
     /// <summary>Once the decision's events are durable: the caller, the waiters it concerns, then watchers.</summary>
     private void Answer(WaitingDecision decision, IActorRef replyTo)
     {
+        // Timers first: whoever hears the answer (a test advancing virtual time, a caller counting on the TTL) finds
+        // the expiry already armed for the new deadline.
+        AfterTransition();
         if (decision.Reply is { } reply) replyTo.Tell(reply);
         foreach (var (handle, waiterReply) in decision.WaiterReplies)
         {
             if (_waiting.Remove(handle, out var waiter)) waiter.Tell(waiterReply);
         }
         foreach (var notice in decision.Notices) Context.System.EventStream.Publish(notice);
-        AfterTransition();
     }
 
     private void OnPersisted(LockEvent @event)
