@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every AkkaLocks test: unit, actor (TestKit), HTTP (real server in-process) and end-to-end
-# (real server processes) and browser (headless chromium). Installs what the tests need (chromium, via
-# apt-get when run as root); the .NET 10 SDK must be on the machine.
+# (real server processes, single nodes and clusters on a private PostgreSQL) and browser (headless chromium).
+# Installs what the tests need (chromium, postgresql, via apt-get when run as root); the .NET 10 SDK must be on the machine.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,11 +10,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# The dashboard tests drive Debian's chromium; install it when missing and allowed to (root, as in CI).
-if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "test.sh: installing chromium for the browser tests"
+# The dashboard tests drive Debian's chromium and the PostgreSQL/cluster tests run a private PostgreSQL 15;
+# install what is missing when allowed to (root, as in CI), with one apt-get update for both.
+packages=()
+[ -x /usr/bin/chromium ] || packages+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || packages+=(postgresql)
+if [ "${#packages[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing ${packages[*]} for the browser and PostgreSQL tests"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 configuration=Release

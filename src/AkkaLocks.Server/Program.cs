@@ -1,4 +1,5 @@
 using AkkaLocks.Server.Auth;
+using AkkaLocks.Server.Endpoints;
 using AkkaLocks.Server.Endpoints.Dms;
 using AkkaLocks.Server.Endpoints.Esoco;
 using AkkaLocks.Server.Health;
@@ -18,6 +19,7 @@ builder.Services.AddSingleton(new RuntimeLogLevel(builder.Configuration));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ServiceClock>();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<EngineUnavailableHandler>();
 builder.Services.AddAkkaLocksHealthChecks();
 builder.Services.AddAkkaLocksMetrics();
 builder.Services.AddNativeV1Api();

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Akka.Serialization;
 using AkkaLocks.Core;
+using AkkaLocks.Engine.Index;
 using AkkaLocks.Engine.Serialization;
 using AkkaLocks.Engine.Sharding;
 
@@ -45,6 +46,11 @@ public sealed class AkkaLocksSerializerSpecs(ITestOutputHelper output) : Akka.Ho
         new LockRequest(Key, new AbandonAcquire(Holder.Handle)),
         new GrantEnded("req-9", 9),
         new Busy(Holder, QueueFull: true),
+        // Cluster-wide watchers and the shared index.
+        new WaiterQueued(Key, "B", At, 2),
+        new WaiterLeft(Key, "B", At, WaiterLeftReason.TimedOut),
+        new HeldLockEntry(Holder, 9, At),
+        new HeldLockEntry(null, 9, At),
     ];
 
     [Theory]

@@ -3,19 +3,21 @@ using AkkaLocks.Core;
 
 namespace AkkaLocks.Engine.Events;
 
-/// <summary>Feeds <see cref="LockEventFeed"/> from the event stream, where lock entities publish their transitions and waiter notices.</summary>
+/// <summary>Feeds <see cref="LockEventFeed"/> with the transitions and waiter notices of every lock (<see cref="LockTransitionTopic"/>); anything else it receives is ignored by the feed.</summary>
 internal sealed class LockEventFeedActor : ReceiveActor
 {
     public LockEventFeedActor(LockEventFeed feed)
     {
-        ReceiveAny(feed.Append);
+        ReceiveAny(message =>
+        {
+            if (!LockTransitionTopic.IsEchoOfThisNode(Sender)) feed.Append(message);
+        });
     }
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(LockEvent));
-        Context.System.EventStream.Subscribe(Self, typeof(WaiterNotice));
+        LockTransitionTopic.Subscribe(Context, typeof(LockEvent), typeof(WaiterNotice));
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop() => LockTransitionTopic.Unsubscribe(Context);
 }

@@ -1,12 +1,13 @@
 using Akka.Actor;
+using Akka.Cluster.Tools.PublishSubscribe;
 using AkkaLocks.Core;
 
 namespace AkkaLocks.Engine.Events;
 
 /// <summary>
-/// Keeps the recent transitions of every lock, fed by the event stream as the entities publish them, and
+/// Keeps the recent transitions of every lock, as the entities publish them, and
 /// answers readers that ask for what came after the last id they saw, holding a reader until the next event
-/// or its timeout (a long poll). Node-local: it sees the transitions of the locks this node hosts.
+/// or its timeout (a long poll). Sees the transitions of every node's locks (<see cref="LockTransitionTopic"/>).
 /// </summary>
 internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
 {
@@ -24,7 +25,11 @@ internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
         // reader holding an old id is not held back behind numbers that restart from zero.
         _lastId = Context.System.Scheduler.Now.ToUnixTimeMilliseconds() * 1000;
 
-        Receive<LockEvent>(Append);
+        Receive<LockEvent>(e =>
+        {
+            if (!LockTransitionTopic.IsEchoOfThisNode(Sender)) Append(e);
+        });
+        Receive<SubscribeAck>(_ => { });
         Receive<ReadLockEvents>(Read);
         Receive<CountLockEvents>(c => Sender.Tell(new LockEventCount(_byLock.TryGetValue(c.Key, out var log) ? log.Count : 0)));
         Receive<WaitExpired>(OnWaitExpired);
@@ -37,11 +42,11 @@ internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
 
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(LockEvent));
+        LockTransitionTopic.Subscribe(Context, typeof(LockEvent));
         Timers.StartPeriodicTimer(SweepTimer, Sweep.Instance, _options.Retention);
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop() => LockTransitionTopic.Unsubscribe(Context);
 
     private void Append(LockEvent @event)
     {

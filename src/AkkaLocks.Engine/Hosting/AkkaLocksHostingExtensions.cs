@@ -3,8 +3,8 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
 using AkkaLocks.Core;
-using AkkaLocks.Engine.Entities;
 using AkkaLocks.Engine.Events;
+using AkkaLocks.Engine.Entities;
 using AkkaLocks.Engine.Index;
 using AkkaLocks.Engine.Metrics;
 using AkkaLocks.Engine.Serialization;
@@ -37,8 +37,10 @@ public static class AkkaLocksHostingExtensions
                     RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
                     StateStoreMode = StateStoreMode.DData,
                 })
+            .WithDistributedPubSub("")   // every node, proxies included, hears every transition
             .WithActors((system, registry) =>
             {
+                system.ActorOf(Props.Create<LockTransitionPublisher>(), LockTransitionTopic.PublisherName);
                 registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks"));
                 registry.Register<LockEventLog>(system.ActorOf(LockEventLogActor.PropsFor(options.EventLog), "akkalocks-event-log"));
             })
@@ -54,7 +56,7 @@ public static class AkkaLocksHostingExtensions
     public static AkkaConfigurationBuilder WithAkkaLocksSerialization(this AkkaConfigurationBuilder builder) =>
         builder.WithCustomSerializer(
             "akkalocks",
-            [typeof(IAkkaLocksMessage), typeof(LockEvent), typeof(LockState), typeof(LockReply)],
+            [typeof(IAkkaLocksMessage), typeof(LockEvent), typeof(LockState), typeof(LockReply), typeof(WaiterNotice)],
             system => new AkkaLocksSerializer(system));
 
     /// <summary>Registers <see cref="ILockEngine"/> for the web host and any other in-process caller.</summary>

@@ -1,82 +1,104 @@
 using Akka.Actor;
+using Akka.DistributedData;
+using Akka.Event;
 using AkkaLocks.Core;
+using AkkaLocks.Engine.Events;
 
 namespace AkkaLocks.Engine.Index;
 
 /// <summary>
-/// Keeps the set of held locks, fed by the lock transitions on the event stream, so that listings never
-/// wake the actor of every lock that ever existed. Filters by deadline on every read: an expired lock
-/// whose expiry event is still in flight is not listed.
+/// Keeps the set of held locks, so that listings never wake the actor of every lock that ever existed. Fed by
+/// the transitions of the locks this node hosts (its event stream) and, in a cluster, by the entries the other
+/// nodes share through <see cref="HeldLocksReplica"/>. Filters by deadline on every read: an expired lock whose
+/// expiry event is still in flight is not listed.
 /// </summary>
-internal sealed class HeldLocksIndexActor : ReceiveActor
+internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
 {
-    private readonly SortedDictionary<string, SortedDictionary<string, LockHolder>> _byContext = new(StringComparer.Ordinal);
+    /// <summary>How long an ended grant is remembered, against late copies of it; far longer than any gossip delay.</summary>
+    public static readonly TimeSpan TombstoneRetention = TimeSpan.FromMinutes(1);
 
-    // Kept beside the listing so the per-owner limit costs one lookup per acquire, not a scan of every held lock.
-    private readonly Dictionary<string, int> _heldByOwner = new(StringComparer.Ordinal);
+    private readonly HeldLocksTable _table = new();
+    private readonly HeldLocksReplica? _replica;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
 
     public HeldLocksIndexActor()
     {
-        Receive<LockAcquired>(e => Upsert(e.Key, e.ToHolder()));
-        Receive<LockExtended>(OnExtended);
-        Receive<LockEvent>(e => Remove(e.Key, e.FencingToken));
-        Receive<HeldLockObserved>(o => Upsert(o.Key, o.Holder));
-        Receive<ListHeldLocks>(q => Sender.Tell(new HeldLocks(List(q.Context, Context.System.Scheduler.Now))));
-        Receive<CountHeldBy>(q => Sender.Tell(new HeldCount(q.Owner is null ? 0 : _heldByOwner.GetValueOrDefault(q.Owner))));
+        if (LockTransitionTopic.IsCluster(Context.System)) _replica = new HeldLocksReplica(Context.System);
+
+        Receive<LockEvent>(e => Record(e.Key, HeldLockEntry.After(e, _table.Find(e.Key)), supersedesEqual: true));
+        Receive<HeldLockObserved>(o => Record(o.Key, HeldLockEntry.Observed(o.Holder)));
+        Receive<ListHeldLocks>(q => Sender.Tell(new HeldLocks(_table.Held(q.Context, Context.System.Scheduler.Now))));
+        Receive<CountHeldBy>(q => Sender.Tell(new HeldCount(q.Owner is null ? 0 : _table.HeldBy(q.Owner))));
+        Receive<SyncHeldLocks>(q => Sync(q, Sender));
+        Receive<FlushReplica>(_ => _replica?.Flush(Self));
+        Receive<SweepTombstones>(_ => ForgetTombstones());
+        Receive<Changed>(c => MergeShared(HeldLocksReplica.Entries(c)));
+        Receive<GetSuccess>(g =>
+        {
+            MergeShared(HeldLocksReplica.Entries(g));
+            Synced(g.Request);
+        });
+        Receive<NotFound>(n => Synced(n.Request));
+        Receive<GetFailure>(f => Synced(f.Request));
+        Receive<UpdateSuccess>(_ => { });
+        Receive<IUpdateFailure>(f => _log.Warning("Sharing the held-locks index failed: {0}", f));
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     protected override void PreStart()
     {
         Context.System.EventStream.Subscribe(Self, typeof(LockEvent));
         Context.System.EventStream.Subscribe(Self, typeof(HeldLockObserved));
+        _replica?.SubscribeToChanges(Self);
+        Timers.StartPeriodicTimer(nameof(SweepTombstones), SweepTombstones.Instance, TombstoneRetention / 2);
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
-    private void Upsert(LockKey key, LockHolder holder)
+    private void Record(LockKey key, HeldLockEntry? entry, bool supersedesEqual = false)
     {
-        if (!_byContext.TryGetValue(key.Context, out var names))
-            _byContext[key.Context] = names = new SortedDictionary<string, LockHolder>(StringComparer.Ordinal);
-        // A recovery observation may arrive after a newer grant: keep the newest token.
-        if (names.TryGetValue(key.Name, out var known) && known.FencingToken > holder.FencingToken) return;
-        if (known is not null) CountOwner(known.Owner, -1);
-        names[key.Name] = holder;
-        CountOwner(holder.Owner, +1);
+        if (entry is null || !_table.Merge(key, entry, supersedesEqual)) return;
+        if (_replica?.Queue(key, entry) == true) Self.Tell(FlushReplica.Instance);   // after the mailbox's other transitions: one write for all
     }
 
-    private void OnExtended(LockExtended e)
+    private void MergeShared(IEnumerable<(LockKey Key, HeldLockEntry Entry)> entries)
     {
-        if (Find(e.Key) is { } holder && holder.FencingToken == e.FencingToken)
-            _byContext[e.Key.Context][e.Key.Name] = holder with { Ttl = e.Ttl, ExpiresAt = e.ExpiresAt };
+        foreach (var (key, entry) in entries) _table.Merge(key, entry);
     }
 
-    private void Remove(LockKey key, long fencingToken)
+    /// <summary>Alone, the index is complete; in a cluster, it first merges the copy of a majority of nodes.</summary>
+    private void Sync(SyncHeldLocks sync, IActorRef replyTo)
     {
-        if (Find(key) is not { } holder || holder.FencingToken != fencingToken) return;
-        var names = _byContext[key.Context];
-        names.Remove(key.Name);
-        CountOwner(holder.Owner, -1);
-        if (names.Count == 0) _byContext.Remove(key.Context);
+        if (_replica is null)
+        {
+            replyTo.Tell(HeldLocksSynced.Instance);
+            return;
+        }
+        _replica.ReadFromMajority(sync.Timeout, new SyncRequest(replyTo), Self);
     }
 
-    private void CountOwner(string owner, int change)
+    private static void Synced(object? request)
     {
-        var count = _heldByOwner.GetValueOrDefault(owner) + change;
-        if (count > 0) _heldByOwner[owner] = count;
-        else _heldByOwner.Remove(owner);
+        if (request is SyncRequest r) r.ReplyTo.Tell(HeldLocksSynced.Instance);
     }
 
-    private LockHolder? Find(LockKey key) =>
-        _byContext.TryGetValue(key.Context, out var names) && names.TryGetValue(key.Name, out var h) ? h : null;
-
-    private List<HeldLock> List(string? context, DateTimeOffset now)
+    private void ForgetTombstones()
     {
-        var contexts = context is null
-            ? _byContext
-            : _byContext.Where(c => c.Key == context);
-        return contexts
-            .SelectMany(c => c.Value.Select(n => new HeldLock(new LockKey(c.Key, n.Key), n.Value)))
-            .Where(l => l.Holder.IsLiveAt(now))
-            .ToList();
+        var horizon = Context.System.Scheduler.Now - TombstoneRetention;
+        _table.ForgetEndedBefore(horizon);
+        _replica?.ForgetEndedBefore(horizon, Self);
+    }
+
+    private sealed record SyncRequest(IActorRef ReplyTo);
+
+    private sealed record FlushReplica
+    {
+        public static readonly FlushReplica Instance = new();
+    }
+
+    private sealed record SweepTombstones
+    {
+        public static readonly SweepTombstones Instance = new();
     }
 }

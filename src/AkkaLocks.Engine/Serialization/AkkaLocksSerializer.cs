@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Akka.Actor;
 using Akka.Serialization;
 using AkkaLocks.Core;
+using AkkaLocks.Engine.Index;
 using AkkaLocks.Engine.Sharding;
 
 namespace AkkaLocks.Engine.Serialization;
@@ -38,6 +39,9 @@ public sealed class AkkaLocksSerializer(ExtendedActorSystem system) : Serializer
         ["st"] = typeof(LockStatus),
         ["rj"] = typeof(Rejected),
         ["ge"] = typeof(GrantEnded),
+        ["wq"] = typeof(WaiterQueued),
+        ["wl"] = typeof(WaiterLeft),
+        ["hx"] = typeof(HeldLockEntry),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<Type, string> ManifestsByType =

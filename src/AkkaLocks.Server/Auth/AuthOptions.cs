@@ -5,6 +5,12 @@ public sealed class AuthOptions
 {
     public const string Section = "AkkaLocks:Auth";
 
+    /// <summary>
+    /// Folder of the Data Protection keys that protect tokens; empty: the PostgreSQL journal's database when the
+    /// provider is postgresql, else <c>&lt;DataDirectory&gt;/keys</c>. Every node of a cluster must see the same keys.
+    /// </summary>
+    public string KeysDirectory { get; set; } = "";
+
     /// <summary>How long a token from Login or RefreshToken is valid.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

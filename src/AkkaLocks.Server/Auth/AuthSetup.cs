@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace AkkaLocks.Server.Auth;
 
 /// <summary>
 /// Users, tokens and roles for every surface: one authentication scheme that reads a bearer token or HTTP
-/// Basic, the role policies of the REST surfaces, and Data Protection keys kept in the data directory.
+/// Basic, the role policies of the REST surfaces, and the Data Protection keys (see <see cref="DataProtectionKeyRing"/>).
 /// </summary>
 public static class AuthSetup
 {
@@ -29,12 +28,12 @@ public static class AuthSetup
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, UnauthorizedInsteadOfForbidden>();
         services.AddHostedService<UserAccountsCheck>();
 
-        // Keys in the data directory (read when first needed, so tests can point it elsewhere): tokens survive a restart.
+        // Keys kept where every node of a cluster reads them (DataProtectionKeyRing), so tokens survive a restart and
+        // are accepted by any node; chosen when first needed, so tests can point the configuration elsewhere.
         services.AddDataProtection().SetApplicationName("AkkaLocks");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<AkkaLocksServerOptions>, ILoggerFactory>((keys, server, loggers) =>
-                keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(Path.GetFullPath(server.Value.DataDirectory), "keys")), loggers));
+            .Configure<IOptions<AkkaLocksServerOptions>, IOptions<AuthOptions>, ILoggerFactory>((keys, server, auth, loggers) =>
+                keys.XmlRepository = DataProtectionKeyRing.Repository(server.Value, auth.Value, loggers));
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Bearer token or Basic", o => o.ForwardDefaultSelector = SchemeOf)

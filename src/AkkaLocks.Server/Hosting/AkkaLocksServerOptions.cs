@@ -35,6 +35,13 @@ public sealed class ClusterSettings
     /// <summary>Akka addresses of seed nodes (akka.tcp://akkalocks@host:port). Empty: form a cluster of one.</summary>
     public List<string> SeedNodes { get; set; } = [];
 
+    /// <summary>
+    /// The Split Brain Resolver's stable-after (how long membership must be stable before an unreachable node is
+    /// downed); null keeps hocon/akkalocks.conf's 20 s. Shorter removes a dead node sooner, at the risk of downing a
+    /// node that was only slow; the tests use 5 s.
+    /// </summary>
+    public TimeSpan? StableAfter { get; set; }
+
     /// <summary>Cluster roles of this node.</summary>
     public List<string> Roles { get; set; } = [];
 }

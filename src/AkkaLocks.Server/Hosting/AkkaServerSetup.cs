@@ -42,6 +42,7 @@ internal static class AkkaServerSetup
             .AddHoconFile(HoconPath(PersistenceSetup.HoconFileName(options.Persistence)), HoconAddMode.Prepend)
             .AddHocon(PersistenceSetup.ConnectionHocon(options), HoconAddMode.Prepend)
             .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append)
+            .AddHocon(SplitBrainResolverHocon(options.Cluster), HoconAddMode.Prepend)
             .ConfigureLoggers(loggers =>
             {
                 loggers.LogLevel = RuntimeLogLevel.ToAkka(logLevel.Minimum);
@@ -58,6 +59,12 @@ internal static class AkkaServerSetup
                 if (options.Cluster.SeedNodes.Count == 0) JoinSelf(system);
             });
     }
+
+    /// <summary>AkkaLocks:Cluster:StableAfter, when set, wins over hocon/akkalocks.conf (prepended after it).</summary>
+    private static string SplitBrainResolverHocon(ClusterSettings cluster) =>
+        cluster.StableAfter is { } stableAfter
+            ? $"akka.cluster.split-brain-resolver.stable-after = {(long)stableAfter.TotalMilliseconds}ms"
+            : "";
 
     /// <summary>With no seed nodes this node is the cluster: it joins itself, which needs no fixed port.</summary>
     private static void JoinSelf(ActorSystem system)

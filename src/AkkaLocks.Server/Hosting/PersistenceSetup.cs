@@ -24,7 +24,10 @@ internal static class PersistenceSetup
             """;
     }
 
-    private static string ConnectionString(AkkaLocksServerOptions options)
+    public static bool IsPostgreSql(PersistenceSettings settings) => Provider(settings) == "postgresql";
+
+    /// <summary>The journal's connection string; for SQLite, the database file is prepared on the way.</summary>
+    public static string ConnectionString(AkkaLocksServerOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.Persistence.ConnectionString)) return options.Persistence.ConnectionString;
         if (Provider(options.Persistence) != "sqlite")

@@ -8,12 +8,17 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 /// <summary>
 /// Clients that compete for a few locks through the esoco API, each doing one operation at a time with a
 /// TTL on every grant (so a lock orphaned by a crash frees itself), recording every operation's invocation,
-/// completion, outcome and fencing token on one monotonic clock.
+/// completion, outcome and fencing token on one monotonic clock. Against a cluster, client i starts on node
+/// i mod n and moves to the next node when its node refuses connections (it was killed or stopped).
 /// </summary>
-public sealed class LockWorkload(Uri server, int clients, IReadOnlyList<string> keys)
+public sealed class LockWorkload(IReadOnlyList<Uri> servers, int clients, IReadOnlyList<string> keys)
 {
     public const string Context = "safety";
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    public LockWorkload(Uri server, int clients, IReadOnlyList<string> keys) : this([server], clients, keys)
+    {
+    }
 
     public TimeSpan Now => _clock.Elapsed;
 
@@ -28,13 +33,20 @@ public sealed class LockWorkload(Uri server, int clients, IReadOnlyList<string> 
     {
         var random = new Random(client);
         var history = new List<Operation>();
-        using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(3) };
+        var node = client % servers.Count;
+        var http = NewClient(servers[node]);
         while (!stop.IsCancellationRequested)
         {
             var key = keys[random.Next(keys.Count)];
             var ttl = TimeSpan.FromMilliseconds(random.Next(1000, 2500));
-            var acquire = await AcquireAsync(http, client, key, ttl);
+            var (acquire, answered) = await AcquireAsync(http, client, key, ttl);
             history.Add(acquire);
+            if (!answered && servers.Count > 1)
+            {
+                http.Dispose();
+                node = (node + 1) % servers.Count;
+                http = NewClient(servers[node]);
+            }
             if (acquire.Outcome == Outcome.Ok)
             {
                 await Task.Delay(random.Next(0, 150));
@@ -45,17 +57,22 @@ public sealed class LockWorkload(Uri server, int clients, IReadOnlyList<string> 
                 await Task.Delay(acquire.Outcome == Outcome.Failed && acquire.Token is null ? random.Next(10, 50) : 100);
             }
         }
+        http.Dispose();
         return history;
     }
 
-    private async Task<Operation> AcquireAsync(HttpClient http, int client, string key, TimeSpan ttl)
+    private static HttpClient NewClient(Uri server) => new() { BaseAddress = server, Timeout = TimeSpan.FromSeconds(3) };
+
+    /// <summary>The operation, and whether the node answered at all (a node that did not may be down: try another).</summary>
+    private async Task<(Operation, bool Answered)> AcquireAsync(HttpClient http, int client, string key, TimeSpan ttl)
     {
         var invoked = Now;
         var body = $$"""{"client":"c{{client}}","context":"{{Context}}","target":"{{key}}","ttl":{{ttl.TotalSeconds:0.###}}}""";
         var (status, token, outcome) = await SendAsync(http, "/api/sync/request_lock", body);
         var granted = status is 200 or 208;
-        return new Operation(client, key, OperationKind.Acquire, invoked, Now,
+        var operation = new Operation(client, key, OperationKind.Acquire, invoked, Now,
             outcome ?? (granted ? Outcome.Ok : Outcome.Failed), granted ? token : null, ttl, AlreadyHeld: status == 208);
+        return (operation, status is not (0 or >= 500));
     }
 
     private async Task<Operation> ReleaseAsync(HttpClient http, int client, string key)

@@ -36,6 +36,7 @@ public sealed class SecureV1ApiTests(SecureKestrelServer server) : IClassFixture
             await _anonymous.Http.GetAsync($"/v1/locks?context={ctx}"),
             await _anonymous.Http.GetAsync($"/v1/locks/{ctx}/job/fence/1"),
             await _anonymous.Http.GetAsync("/v1/events"),
+            await _anonymous.Http.GetAsync("/v1/cluster"),
         })
         {
             await ProblemAsync(response, HttpStatusCode.Unauthorized);

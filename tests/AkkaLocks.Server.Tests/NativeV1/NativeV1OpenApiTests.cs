@@ -25,6 +25,7 @@ public sealed class NativeV1OpenApiTests(AkkaLocksKestrelServer server)
         Assert.Equal(
         [
             "DELETE /v1/locks/{context}/{name} ReleaseLock",
+            "GET /v1/cluster ClusterStatus",
             "GET /v1/events WatchLockEvents",
             "GET /v1/locks ListLocks",
             "GET /v1/locks/{context}/{name} GetLock",

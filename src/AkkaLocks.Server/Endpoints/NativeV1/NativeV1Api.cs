@@ -36,6 +36,7 @@ internal static class NativeV1Api
         v1.MapLockEndpoints();
         v1.MapLockListEndpoint();
         v1.MapLockEventsEndpoint();
+        v1.MapClusterEndpoint();
         // Unknown /v1 paths answer in this API's error format, not with the esoco fallback's text.
         v1.MapFallback("{**path}", (HttpRequest request) => NativeV1Problems.NotFound($"There is no v1 resource at {request.Path}."))
             .ExcludeFromDescription();

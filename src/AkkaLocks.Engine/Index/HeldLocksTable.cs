@@ -1,0 +1,78 @@
+using AkkaLocks.Core;
+
+namespace AkkaLocks.Engine.Index;
+
+/// <summary>
+/// The newest <see cref="HeldLockEntry"/> of every lock the index heard of, by context then name. Entries are
+/// merged by version, never by arrival, so the table ends up the same whatever order they came in.
+/// Not thread-safe: owned by <see cref="HeldLocksIndexActor"/>.
+/// </summary>
+internal sealed class HeldLocksTable
+{
+    private readonly SortedDictionary<string, SortedDictionary<string, HeldLockEntry>> _byContext = new(StringComparer.Ordinal);
+
+    // Kept beside the entries so the per-owner limit costs one lookup per acquire, not a scan of every held lock.
+    private readonly Dictionary<string, int> _heldByOwner = new(StringComparer.Ordinal);
+
+    public HeldLockEntry? Find(LockKey key) =>
+        _byContext.TryGetValue(key.Context, out var names) && names.TryGetValue(key.Name, out var entry) ? entry : null;
+
+    /// <summary>
+    /// Keeps <paramref name="entry"/> if it is newer than what is known, or as new when it <paramref name="supersedesEqual"/>
+    /// (a transition of this node, which arrives in the lock's own order); says whether it did.
+    /// </summary>
+    public bool Merge(LockKey key, HeldLockEntry entry, bool supersedesEqual = false)
+    {
+        if (!_byContext.TryGetValue(key.Context, out var names))
+            _byContext[key.Context] = names = new SortedDictionary<string, HeldLockEntry>(StringComparer.Ordinal);
+        if (names.TryGetValue(key.Name, out var known) && (supersedesEqual ? known.IsNewerThan(entry) : !entry.IsNewerThan(known))) return false;
+        if (known?.Holder is { } former) CountOwner(former.Owner, -1);
+        names[key.Name] = entry;
+        if (entry.Holder is { } holder) CountOwner(holder.Owner, +1);
+        return true;
+    }
+
+    /// <summary>
+    /// How many locks <paramref name="owner"/> holds by the entries known here, counting a lapsed grant until its end is
+    /// recorded (a guard, not a meter: an expiry in flight only makes it stricter for a moment).
+    /// </summary>
+    public int HeldBy(string owner) => _heldByOwner.GetValueOrDefault(owner);
+
+    private void CountOwner(string owner, int change)
+    {
+        var count = _heldByOwner.GetValueOrDefault(owner) + change;
+        if (count > 0) _heldByOwner[owner] = count;
+        else _heldByOwner.Remove(owner);
+    }
+
+    /// <summary>The locks held at <paramref name="now"/>: not ended and not past their deadline.</summary>
+    public List<HeldLock> Held(string? context, DateTimeOffset now)
+    {
+        var contexts = context is null ? _byContext : _byContext.Where(c => c.Key == context);
+        return contexts
+            .SelectMany(c => c.Value
+                .Where(n => n.Value.Holder is { } holder && holder.IsLiveAt(now))
+                .Select(n => new HeldLock(new LockKey(c.Key, n.Key), n.Value.Holder!)))
+            .ToList();
+    }
+
+    /// <summary>Forgets the tombstones of grants that ended before <paramref name="horizon"/>; returns their keys.</summary>
+    public List<LockKey> ForgetEndedBefore(DateTimeOffset horizon)
+    {
+        var forgotten = new List<LockKey>();
+        foreach (var (context, names) in _byContext)
+        {
+            foreach (var (name, entry) in names)
+            {
+                if (entry.HasEnded && entry.ChangedAt < horizon) forgotten.Add(new LockKey(context, name));
+            }
+        }
+        foreach (var key in forgotten)
+        {
+            var names = _byContext[key.Context];
+            names.Remove(key.Name);
+            if (names.Count == 0) _byContext.Remove(key.Context);
+        }
+        return forgotten;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using AkkaLocks.EndToEnd.Tests.Postgres;
+using Xunit.Abstractions;
+using static AkkaLocks.EndToEnd.Tests.EsocoCalls;
+
+namespace AkkaLocks.EndToEnd.Tests.Cluster;
+
+/// <summary>Real server processes as one Akka cluster on one PostgreSQL database (the <see cref="ServerCluster"/> harness).</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ClusterSmokeTests(PostgresServer postgres, ITestOutputHelper output)
+{
+    [PostgresFact]
+    public async Task Three_nodes_form_one_cluster_and_any_node_answers_for_any_lock()
+    {
+        var started = Stopwatch.StartNew();
+        await using var cluster = await ServerCluster.StartAsync(3, await postgres.CreateDatabaseAsync());
+        var views = await cluster.WaitForMembersUpAsync(3);
+        output.WriteLine($"3 nodes up after {started.Elapsed.TotalSeconds:0.0} s");
+
+        Assert.All(views, view => Assert.Equal(views[0]!.Leader, view!.Leader));
+        Assert.Equal([.. Enumerable.Range(0, 3).Select(cluster.AddressOf).Order()], views[0]!.Members.Select(m => m.Address).Order());
+        var token = await RequestLockAsync(cluster.Nodes[0], "A", "shared", HttpStatusCode.OK);
+        await RequestLockAsync(cluster.Nodes[2], "B", "shared", HttpStatusCode.Locked);
+        await ReleaseLockAsync(cluster.Nodes[1], "A", "shared", HttpStatusCode.OK);
+        Assert.Equal(token + 1, await RequestLockAsync(cluster.Nodes[2], "B", "shared", HttpStatusCode.OK));
+    }
+
+    [PostgresFact]
+    public async Task Killed_node_is_downed_within_the_short_stable_after_and_rejoins_when_started_again()
+    {
+        await using var cluster = await ServerCluster.StartAsync(3, await postgres.CreateDatabaseAsync());
+        await cluster.WaitForMembersUpAsync(3);
+
+        await cluster.KillAsync(2);
+        var downed = Stopwatch.StartNew();
+        await cluster.WaitForMembersUpAsync(2);
+        downed.Stop();
+        var rejoined = Stopwatch.StartNew();
+        await cluster.StartNodeAsync(2);
+        await cluster.WaitForMembersUpAsync(3);
+        output.WriteLine($"killed node removed after {downed.Elapsed.TotalSeconds:0.0} s, restarted and up again after {rejoined.Elapsed.TotalSeconds:0.0} s");
+
+        // Failure detection plus the harness's AkkaLocks:Cluster:StableAfter of 5 s; the 20 s default alone would exceed this.
+        Assert.InRange(downed.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(19));
+        Assert.Contains(cluster.AddressOf(2), (await cluster.StatusAsync(0)).Members.Select(m => m.Address));
+    }
+
+    [PostgresFact]
+    public async Task Node_stopped_with_sigterm_leaves_the_cluster_and_exits_0()
+    {
+        await using var cluster = await ServerCluster.StartAsync(2, await postgres.CreateDatabaseAsync());
+        await cluster.WaitForMembersUpAsync(2);
+        await RequestLockAsync(cluster.Nodes[1], "A", "kept", HttpStatusCode.OK);
+
+        Assert.Equal(0, await cluster.StopGracefullyAsync(1));
+
+        await cluster.WaitForMembersUpAsync(1, TimeSpan.FromSeconds(10));   // left, not downed by the resolver
+        await RequestLockAsync(cluster.Nodes[0], "B", "kept", HttpStatusCode.Locked);
+    }
+
+    [PostgresFact]
+    public async Task Node_added_after_the_start_joins_through_the_seeds_and_serves_the_same_locks()
+    {
+        await using var cluster = await ServerCluster.StartAsync(2, await postgres.CreateDatabaseAsync());
+        await cluster.WaitForMembersUpAsync(2);
+        await RequestLockAsync(cluster.Nodes[0], "A", "before", HttpStatusCode.OK);
+
+        var added = await cluster.StartNodeAsync(cluster.Count);
+        await cluster.WaitForMembersUpAsync(3);
+
+        Assert.DoesNotContain(cluster.AddressOf(2), cluster.SeedNodes);
+        await RequestLockAsync(added, "B", "before", HttpStatusCode.Locked);
+    }
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AkkaLocks.Contracts;
+using AkkaLocks.EndToEnd.Tests.Postgres;
+
+namespace AkkaLocks.EndToEnd.Tests.Cluster;
+
+/// <summary>
+/// N real AkkaLocks server processes on loopback forming one Akka cluster over one shared PostgreSQL database,
+/// each with its own HTTP port, fixed remoting port and data directory. Nodes can be killed (SIGKILL), stopped
+/// gracefully (SIGTERM) and started again at the same address, or added.
+/// <code>
+/// await using var cluster = await ServerCluster.StartAsync(3, await postgres.CreateDatabaseAsync());
+/// await cluster.WaitForMembersUpAsync(3);
+/// await cluster.Nodes[0].PostJsonAsync("/api/sync/request_lock", ...);   // any node answers for any lock
+/// await cluster.KillAsync(2);
+/// await cluster.WaitForMembersUpAsync(2);        // the Split Brain Resolver downed it (after stable-after, 5 s here)
+/// await cluster.StartNodeAsync(2);               // back at the same ports, joining the others
+/// </code>
+/// Every node gets the same seed list: the addresses of the initial nodes, node 0 first. Akka lets only the FIRST
+/// seed node form a new cluster by joining itself (and only after no other seed answered it); the others keep
+/// asking the seeds until one lets them in. So node 0 bootstraps the cluster at the start, nodes 1..N-1 join it, and a
+/// restarted node 0 rejoins through the others instead of forming a second cluster of its own, which it would do
+/// with itself as the only seed: two clusters on one journal would each grant the same lock.
+/// Requests to <c>/v1/cluster</c> need no credentials because the nodes listen on loopback (credentials mode Auto).
+/// </summary>
+public sealed class ServerCluster : IAsyncDisposable
+{
+    /// <summary>The server's default AkkaLocks:ActorSystemName; part of every node's Akka address.</summary>
+    public const string ActorSystemName = "akkalocks";
+
+    /// <summary>Split Brain Resolver stable-after for tests (production: 20 s), so a killed node is downed quickly.</summary>
+    public const string DefaultStableAfter = "00:00:05";
+
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly List<ClusterNodeSlot> _slots = [];
+    private readonly TemporaryDirectory _root = new();
+    private readonly PostgresDatabase _database;
+    private readonly IReadOnlyDictionary<string, string> _environment;
+    private readonly IReadOnlyList<string> _seedNodes;
+
+    private ServerCluster(int nodes, PostgresDatabase database, IReadOnlyDictionary<string, string>? environment)
+    {
+        _database = database;
+        _environment = environment ?? new Dictionary<string, string>();
+        for (var i = 0; i < nodes; i++) AddSlot();
+        _seedNodes = [.. _slots.Select(s => s.Address)];
+    }
+
+    /// <summary>The latest process of each node, by index; a killed or stopped node's has <see cref="ServerProcess.HasExited"/>.</summary>
+    public IReadOnlyList<ServerProcess> Nodes => [.. _slots.Select(s => s.Process ?? throw new InvalidOperationException($"Node {s.Index} was never started."))];
+
+    /// <summary>The seed node addresses every node is given (the initial nodes, node 0 first).</summary>
+    public IReadOnlyList<string> SeedNodes => _seedNodes;
+
+    /// <summary>Number of node places, running or not (initial nodes plus those added by <see cref="StartNodeAsync"/>).</summary>
+    public int Count => _slots.Count;
+
+    /// <summary>Node <paramref name="index"/>'s Akka address, as <c>/v1/cluster</c> reports it.</summary>
+    public string AddressOf(int index) => _slots[index].Address;
+
+    public bool IsRunning(int index) => _slots[index].IsRunning;
+
+    /// <summary>
+    /// Starts <paramref name="nodes"/> servers at once on <paramref name="database"/> and returns when each serves HTTP
+    /// (which each does only once it is an Up member and its held locks are recovered). Wait for
+    /// <see cref="WaitForMembersUpAsync"/> before relying on every node seeing the others.
+    /// </summary>
+    /// <param name="environment">
+    /// Added to every node's environment, after the cluster's own; e.g. users (<c>AkkaLocks__Users__name__Password</c>) or
+    /// <c>AkkaLocks__Cluster__StableAfter</c> (default here <see cref="DefaultStableAfter"/>).
+    /// </param>
+    public static async Task<ServerCluster> StartAsync(int nodes, PostgresDatabase database, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
+        var cluster = new ServerCluster(nodes, database, environment);
+        try
+        {
+            // Together: node 0 forms the cluster as soon as the other seeds answered "not a member yet", instead of
+            // waiting out the seed-node timeout for seeds that are not running.
+            await Task.WhenAll(Enumerable.Range(0, nodes).Select(cluster.StartNodeAsync));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts node <paramref name="index"/> again (same HTTP port, remoting port and data directory) after a kill or stop;
+    /// with <paramref name="index"/> == <see cref="Count"/>, adds a new node. Either joins the running nodes through the seeds.
+    /// </summary>
+    public async Task<ServerProcess> StartNodeAsync(int index)
+    {
+        if (index == _slots.Count) AddSlot();
+        var slot = _slots[index];
+        if (slot.IsRunning) throw new InvalidOperationException($"Node {index} is running.");
+        if (slot.Process is not null) await slot.Process.DisposeAsync();
+        slot.Process = await ServerProcess.StartAsync(slot.DataDirectory, slot.HttpPort, EnvironmentOf(slot));
+        return slot.Process;
+    }
+
+    /// <summary>SIGKILL: the node vanishes without leaving; the others notice it unreachable and the resolver downs it.</summary>
+    public Task KillAsync(int index) => RunningProcess(index).KillAsync();
+
+    /// <summary>SIGTERM and wait for the exit: the node leaves the cluster, handing its shards off. Returns the exit code.</summary>
+    public Task<int> StopGracefullyAsync(int index, TimeSpan? timeout = null) =>
+        RunningProcess(index).TerminateAsync(timeout ?? DefaultTimeout);
+
+    /// <summary>
+    /// Waits until EVERY running node reports exactly <paramref name="count"/> members, all Up and reachable (so a
+    /// killed node has been downed and removed, a stopped one has left, a started one has joined). Returns node
+    /// views by index (null for nodes not running). Throws <see cref="TimeoutException"/> with the last views.
+    /// </summary>
+    public async Task<IReadOnlyList<ClusterStatus?>> WaitForMembersUpAsync(int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        IReadOnlyList<ClusterStatus?> views = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            views = await ViewsAsync();
+            if (views.Any(v => v is not null) && views.All(v => v is null || AllUp(v, count))) return views;
+            await Task.Delay(PollInterval);
+        }
+        throw new TimeoutException($"The running nodes did not all see {count} members up; last views:\n{JsonSerializer.Serialize(views, Json)}");
+    }
+
+    /// <summary>Node <paramref name="index"/>'s view of the cluster (<c>GET /v1/cluster</c>).</summary>
+    public async Task<ClusterStatus> StatusAsync(int index) =>
+        (await RunningProcess(index).Http.GetFromJsonAsync<ClusterStatus>("/v1/cluster", Json))!;
+
+    /// <summary>Kills every node still running and deletes their data directories (the database stays, for inspection).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var slot in _slots.Where(s => s.Process is not null)) await slot.Process!.DisposeAsync();
+        _root.Dispose();
+    }
+
+    private static bool AllUp(ClusterStatus view, int count) =>
+        view.Members.Count == count && view.Members.All(m => m is { Status: "up", Reachable: true });
+
+    private async Task<IReadOnlyList<ClusterStatus?>> ViewsAsync()
+    {
+        var views = new List<ClusterStatus?>();
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            if (!_slots[i].IsRunning) { views.Add(null); continue; }
+            try { views.Add(await StatusAsync(i)); }
+            catch (HttpRequestException) { views.Add(new ClusterStatus(AddressOf(i), "unanswered", null, [])); }
+        }
+        return views;
+    }
+
+    private ServerProcess RunningProcess(int index) =>
+        _slots[index].IsRunning ? _slots[index].Process! : throw new InvalidOperationException($"Node {index} is not running.");
+
+    private void AddSlot()
+    {
+        var index = _slots.Count;
+        var ports = FreeTcpPorts(2);
+        _slots.Add(new ClusterNodeSlot(index, ports[0], ports[1], Path.Combine(_root.Path, $"node-{index}")));
+    }
+
+    private Dictionary<string, string> EnvironmentOf(ClusterNodeSlot slot)
+    {
+        var environment = PostgresEnvironment.For(_database);
+        environment["AkkaLocks__Cluster__Hostname"] = "127.0.0.1";
+        environment["AkkaLocks__Cluster__Port"] = slot.RemotingPort.ToString();
+        for (var i = 0; i < _seedNodes.Count; i++) environment[$"AkkaLocks__Cluster__SeedNodes__{i}"] = _seedNodes[i];
+        environment["AkkaLocks__Cluster__StableAfter"] = DefaultStableAfter;
+        foreach (var (name, value) in _environment) environment[name] = value;
+        return environment;
+    }
+
+    /// <summary>Distinct ports free now (all held open while picking); fixed for the node's life, so it restarts at the same address.</summary>
+    private static int[] FreeTcpPorts(int count)
+    {
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+}
