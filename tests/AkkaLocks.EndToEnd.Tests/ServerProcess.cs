@@ -45,7 +45,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="port">The HTTP port; a free one when null (a restart passes the previous one).</param>
     /// <param name="environment">Further environment variables, e.g. users (<c>AkkaLocks__Users__name__Password</c>).</param>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="startTimeout">How long to wait until it serves; a minute when null (cluster nodes joining on a busy machine need more).</param>
+    public static async Task<ServerProcess> StartAsync(
+        string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? startTimeout = null)
     {
         port ??= FreeTcpPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -66,8 +68,16 @@ public sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, baseAddress, logFile);
-        await server.WaitUntilServingAsync();
-        return server;
+        try
+        {
+            await server.WaitUntilServingAsync(startTimeout ?? TimeSpan.FromMinutes(1));
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();   // a server that never served would otherwise outlive the test run
+            throw;
+        }
     }
 
     /// <summary>SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable.</summary>
@@ -105,9 +115,9 @@ public sealed class ServerProcess : IAsyncDisposable
         Http.Dispose();
     }
 
-    private async Task WaitUntilServingAsync()
+    private async Task WaitUntilServingAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited) throw new InvalidOperationException($"The server exited early; see {LogFile}:\n{File.ReadAllText(LogFile)}");
@@ -120,7 +130,7 @@ public sealed class ServerProcess : IAsyncDisposable
             catch (HttpRequestException) { /* not listening yet */ }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The server did not start within a minute; see {LogFile}.");
+        throw new TimeoutException($"The server did not start within {timeout.TotalSeconds:0} s; see {LogFile}.");
     }
 
     /// <summary>The server's entry assembly, for commands that do not start the server (hash-password).</summary>

@@ -92,8 +92,8 @@ public sealed class HeldLocksIndexActorSpecs(ITestOutputHelper output) : Akka.Ho
     public async Task Counts_the_locks_each_owner_holds_as_grants_come_and_go()
     {
         var index = await StartIndexAsync();
-        Publish(Acquired("c", "1", 1), Acquired("c", "2", 1), Acquired("d", "1", 1) with { Owner = "p" });
-        Publish(new LockReleased(new("c", "1"), "o", 1, At), new LockReleased(new("c", "2"), "o", 0, At));   // the second: an older grant's
+        Publish(Acquired("c", "1", 1), Acquired("c", "2", 2), Acquired("d", "1", 1) with { Owner = "p" });
+        Publish(new LockReleased(new("c", "1"), "o", 1, At), new LockReleased(new("c", "2"), "o", 1, At));   // the second: an older grant's
 
         Assert.Equal(1, await CountAsync(index, "o"));
         Assert.Equal(1, await CountAsync(index, "p"));

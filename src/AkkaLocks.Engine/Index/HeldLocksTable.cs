@@ -26,24 +26,14 @@ internal sealed class HeldLocksTable
         if (!_byContext.TryGetValue(key.Context, out var names))
             _byContext[key.Context] = names = new SortedDictionary<string, HeldLockEntry>(StringComparer.Ordinal);
         if (names.TryGetValue(key.Name, out var known) && (supersedesEqual ? known.IsNewerThan(entry) : !entry.IsNewerThan(known))) return false;
-        if (known?.Holder is { } former) CountOwner(former.Owner, -1);
-        names[key.Name] = entry;
+        if (known?.Holder is { } previous) CountOwner(previous.Owner, -1);
         if (entry.Holder is { } holder) CountOwner(holder.Owner, +1);
+        names[key.Name] = entry;
         return true;
     }
 
-    /// <summary>
-    /// How many locks <paramref name="owner"/> holds by the entries known here, counting a lapsed grant until its end is
-    /// recorded (a guard, not a meter: an expiry in flight only makes it stricter for a moment).
-    /// </summary>
-    public int HeldBy(string owner) => _heldByOwner.GetValueOrDefault(owner);
-
-    private void CountOwner(string owner, int change)
-    {
-        var count = _heldByOwner.GetValueOrDefault(owner) + change;
-        if (count > 0) _heldByOwner[owner] = count;
-        else _heldByOwner.Remove(owner);
-    }
+    /// <summary>How many locks <paramref name="owner"/> holds, counting a lapsed one until its expiry is recorded.</summary>
+    public int CountHeldBy(string owner) => _heldByOwner.GetValueOrDefault(owner);
 
     /// <summary>The locks held at <paramref name="now"/>: not ended and not past their deadline.</summary>
     public List<HeldLock> Held(string? context, DateTimeOffset now)
@@ -74,5 +64,12 @@ internal sealed class HeldLocksTable
             if (names.Count == 0) _byContext.Remove(key.Context);
         }
         return forgotten;
+    }
+
+    private void CountOwner(string owner, int change)
+    {
+        var count = _heldByOwner.GetValueOrDefault(owner) + change;
+        if (count > 0) _heldByOwner[owner] = count;
+        else _heldByOwner.Remove(owner);
     }
 }

@@ -38,10 +38,25 @@ public static class HeldLocksRecovery
     {
         while (true)
         {
-            var stats = await region.Ask<ClusterShardingStats>(new GetClusterShardingStats(options.AskTimeout), options.AskTimeout, cancellationToken);
-            var started = stats.Regions.Values.SelectMany(r => r.Stats.Keys).Distinct().Count();
-            if (started >= options.MaxShards) return;
+            if (await StartedShardsAsync(region, options.AskTimeout, cancellationToken) >= options.MaxShards) return;
             await Task.Delay(PollInterval, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Shards started across the cluster; 0 when the regions did not all answer in time (a busy machine, a node
+    /// still joining): that is a poll to repeat, not a reason to fail the start.
+    /// </summary>
+    private static async Task<int> StartedShardsAsync(IActorRef region, TimeSpan askTimeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stats = await region.Ask<ClusterShardingStats>(new GetClusterShardingStats(askTimeout), askTimeout * 2, cancellationToken);
+            return stats.Regions.Values.SelectMany(r => r.Stats.Keys).Distinct().Count();
+        }
+        catch (AskTimeoutException)
+        {
+            return 0;
         }
     }
 
@@ -52,7 +67,16 @@ public static class HeldLocksRecovery
         for (var stablePolls = 0; stablePolls < StablePollsRequired;)
         {
             await Task.Delay(PollInterval, cancellationToken);
-            var state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, askTimeout, cancellationToken);
+            CurrentShardRegionState state;
+            try
+            {
+                state = await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, askTimeout, cancellationToken);
+            }
+            catch (AskTimeoutException)
+            {
+                stablePolls = 0;   // no answer in time: not settled yet
+                continue;
+            }
             var current = state.Shards.SelectMany(s => s.EntityIds).ToHashSet();
             stablePolls = current.SetEquals(previous) ? stablePolls + 1 : 0;
             previous = current;

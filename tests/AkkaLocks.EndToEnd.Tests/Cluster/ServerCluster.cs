@@ -35,6 +35,9 @@ public sealed class ServerCluster : IAsyncDisposable
     public const string DefaultStableAfter = "00:00:05";
 
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Nodes start together and a joining node waits for the others' shards: slower than one server alone.</summary>
+    private static readonly TimeSpan NodeStartTimeout = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -103,7 +106,7 @@ public sealed class ServerCluster : IAsyncDisposable
         var slot = _slots[index];
         if (slot.IsRunning) throw new InvalidOperationException($"Node {index} is running.");
         if (slot.Process is not null) await slot.Process.DisposeAsync();
-        slot.Process = await ServerProcess.StartAsync(slot.DataDirectory, slot.HttpPort, EnvironmentOf(slot));
+        slot.Process = await ServerProcess.StartAsync(slot.DataDirectory, slot.HttpPort, EnvironmentOf(slot), NodeStartTimeout);
         return slot.Process;
     }
 

@@ -24,4 +24,15 @@ public sealed class NativeV1ClusterTests(AkkaLocksKestrelServer server)
         var member = Assert.Single(status.Members);
         Assert.Equal((status.Self, "up", true), (member.Address, member.Status, member.Reachable));
     }
+
+    [Fact]
+    public async Task Single_node_hosts_every_shard_and_the_lock_it_just_granted()
+    {
+        await _v1.GrantAsync(NewContext(), "hosted", new { owner = "alice" });
+
+        var status = (await _v1.Http.GetFromJsonAsync<ClusterStatus>("/v1/cluster", Json))!;
+
+        Assert.Equal(100, status.HostedShards);   // the recovery gate starts every shard
+        Assert.True(status.HostedLocks >= 1, "a held lock's actor runs");   // other tests' free locks come and go
+    }
 }
