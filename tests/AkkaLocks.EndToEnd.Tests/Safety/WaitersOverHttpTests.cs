@@ -8,7 +8,7 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 /// <summary>
 /// 10,000 simultaneous waiters through HTTP on a real server process (ten busy locks, each queue full at max-waiters),
 /// each an open v1 request on a connection of its own: the server's resident memory is measured before, with them
-/// and after they hung up. Too heavy for the test command (20,000 sockets on one machine): ./safety.sh runs it.
+/// and after they hung up. Too heavy for the test command (20,000 sockets on one machine, starving the tests beside it): only ./safety.sh runs it.
 /// </summary>
 [Trait("Category", "Resources")]
 public sealed class WaitersOverHttpTests(ITestOutputHelper output)
@@ -17,7 +17,7 @@ public sealed class WaitersOverHttpTests(ITestOutputHelper output)
     private const int Locks = 10;
     private const int PerLock = 1000;
 
-    [Fact]
+    [SoakFact]
     public async Task Ten_thousand_waiting_requests_fit_in_the_server_and_one_more_per_lock_is_refused()
     {
         using var data = new TemporaryDirectory();

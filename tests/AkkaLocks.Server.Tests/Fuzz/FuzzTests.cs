@@ -10,7 +10,8 @@ namespace AkkaLocks.Server.Tests.Fuzz;
 /// Property-based fuzzing of the lock surfaces through the real server: whatever the body, the answer is never a
 /// 5xx, an esoco answer stays within the codes its Java client knows, and a refused request changes no lock.
 /// </summary>
-public sealed class FuzzTests(AkkaLocksServerFactory server) : IClassFixture<AkkaLocksServerFactory>
+[Collection(FuzzCollection.Name)]
+public sealed class FuzzTests(AkkaLocksServerFactory server)
 {
     private const int Iterations = 300;
 

@@ -11,7 +11,8 @@ namespace AkkaLocks.Server.Tests.Fuzz;
 /// parameters) and <c>Last-Event-ID</c> (garbage, huge, negative, Unicode), the answer is a 4xx problem with a message
 /// or a stream that opens with its heartbeat; never a 5xx, and the server keeps serving.
 /// </summary>
-public sealed class SseFuzzTests(AkkaLocksServerFactory server) : IClassFixture<AkkaLocksServerFactory>
+[Collection(FuzzCollection.Name)]
+public sealed class SseFuzzTests(AkkaLocksServerFactory server)
 {
     private const int Iterations = 200;
 

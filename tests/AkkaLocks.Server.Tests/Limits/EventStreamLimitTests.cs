@@ -8,7 +8,8 @@ namespace AkkaLocks.Server.Tests.Limits;
 /// At most AkkaLocks:Limits:MaxEventStreams (2 here) /v1/events streams at once: one more is a 503 problem with
 /// Retry-After, and a stream that ends gives its slot back.
 /// </summary>
-public sealed class EventStreamLimitTests(LimitedServerFactory server) : IClassFixture<LimitedServerFactory>
+[Collection(LimitedServerCollection.Name)]
+public sealed class EventStreamLimitTests(LimitedServerFactory server)
 {
     [Fact]
     public async Task Stream_over_the_limit_is_refused_with_503_and_a_closed_stream_frees_its_slot()

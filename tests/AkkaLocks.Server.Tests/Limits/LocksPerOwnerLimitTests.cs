@@ -9,7 +9,8 @@ namespace AkkaLocks.Server.Tests.Limits;
 /// One owner may hold at most AkkaLocks:Limits:MaxLocksPerOwner locks (3 here): the engine refuses one more, and each
 /// surface says so in its own protocol's shape. The refusal changes nothing, and releasing a lock makes room again.
 /// </summary>
-public sealed class LocksPerOwnerLimitTests(LimitedServerFactory server) : IClassFixture<LimitedServerFactory>
+[Collection(LimitedServerCollection.Name)]
+public sealed class LocksPerOwnerLimitTests(LimitedServerFactory server)
 {
     private readonly HttpClient _http = server.CreateClient();
 

@@ -5,7 +5,8 @@ using System.Text.Json;
 namespace AkkaLocks.Server.Tests.Limits;
 
 /// <summary>A v1 body declared over AkkaLocks:Limits:MaxRequestBodyBytes (10,000 bytes here) is a 413 problem; nothing is locked.</summary>
-public sealed class RequestBodyLimitTests(LimitedServerFactory server) : IClassFixture<LimitedServerFactory>
+[Collection(LimitedServerCollection.Name)]
+public sealed class RequestBodyLimitTests(LimitedServerFactory server)
 {
     [Fact]
     public async Task V1_body_over_the_limit_is_a_413_problem_and_locks_nothing()
