@@ -88,7 +88,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         DeferAsync(decision, d => Answer(d, replyTo));
     }
 
-    /// <summary>Once the decision's events are durable: the caller, the waiters it concerns, then watchers.</summary>
+    /// <summary>Once the decision's events are durable: its timers, the caller, the waiters it concerns, then watchers.</summary>
     private void Answer(WaitingDecision decision, IActorRef replyTo)
     {
         // Timers first: whoever hears the answer (a test advancing virtual time, a caller counting on the TTL) finds

@@ -30,6 +30,7 @@ internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
             if (!LockTransitionTopic.IsEchoOfThisNode(Sender)) Append(e);
         });
         Receive<SubscribeAck>(_ => { });
+        Receive<WaiterNotice>(_ => { });   // the topic carries waiter notices for the feed; the lock queues keep transitions only
         Receive<ReadLockEvents>(Read);
         Receive<CountLockEvents>(c => Sender.Tell(new LockEventCount(_byLock.TryGetValue(c.Key, out var log) ? log.Count : 0)));
         Receive<WaitExpired>(OnWaitExpired);
