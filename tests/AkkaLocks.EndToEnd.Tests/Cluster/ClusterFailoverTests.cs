@@ -28,6 +28,7 @@ public sealed class ClusterFailoverTests(PostgresServer postgres, ITestOutputHel
     {
         await using var cluster = await ServerCluster.StartAsync(3, await postgres.CreateDatabaseAsync());
         await cluster.WaitForMembersUpAsync(3);
+        foreach (var node in new[] { 1, 2 }) await cluster.WaitUntilHostingShardsAsync(node);   // so the kill takes locks with it
         await using var events = await ServerEventLog.StartAsync(cluster.Nodes[0].BaseAddress, "e2e");
         var tokens = new Dictionary<string, long>();
         for (var i = 0; i < HeldLocks; i++) tokens[$"held-{i}"] = await RequestLockAsync(cluster.Nodes[i % 3], "A", $"held-{i}", HttpStatusCode.OK);

@@ -71,5 +71,6 @@ public sealed class ClusterSmokeTests(PostgresServer postgres, ITestOutputHelper
 
         Assert.DoesNotContain(cluster.AddressOf(2), cluster.SeedNodes);
         await RequestLockAsync(added, "B", "before", HttpStatusCode.Locked);
+        await cluster.WaitUntilHostingShardsAsync(2);   // the coordinator rebalances shards onto the newcomer
     }
 }

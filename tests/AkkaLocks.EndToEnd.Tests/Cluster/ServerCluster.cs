@@ -135,6 +135,21 @@ public sealed class ServerCluster : IAsyncDisposable
         throw new TimeoutException($"The running nodes did not all see {count} members up; last views:\n{JsonSerializer.Serialize(views, Json)}");
     }
 
+    /// <summary>
+    /// Waits until node <paramref name="index"/> hosts at least one lock shard. A node that joins after the shards were
+    /// allocated (all of them go to the first node whose start woke them) receives some only when the coordinator
+    /// rebalances, a few shards every 10 s.
+    /// </summary>
+    public async Task WaitUntilHostingShardsAsync(int index, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        while ((await StatusAsync(index)).HostedShards == 0)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Node {index} received no shard within {timeout ?? DefaultTimeout}.");
+            await Task.Delay(PollInterval);
+        }
+    }
+
     /// <summary>Node <paramref name="index"/>'s view of the cluster (<c>GET /v1/cluster</c>).</summary>
     public async Task<ClusterStatus> StatusAsync(int index) =>
         (await RunningProcess(index).Http.GetFromJsonAsync<ClusterStatus>("/v1/cluster", Json))!;
