@@ -34,4 +34,25 @@ public sealed class ClusterSafetyTests(PostgresServer postgres, ITestOutputHelpe
         Assert.True(nemesis.Kills >= 1, "the nemesis must have struck");
         Assert.True(report.Check.Grants >= 20, $"too few grants ({report.Check.Grants}) to say anything");
     }
+
+    /// <summary>Soak only (a minute per pause): the frozen node is downed, its locks move, and it wakes up.</summary>
+    [SoakFact]
+    public async Task Clients_see_no_violation_while_a_node_is_frozen_past_its_downing_and_woken()
+    {
+        await using var cluster = await ServerCluster.StartAsync(3, await postgres.CreateDatabaseAsync());
+        await cluster.WaitForMembersUpAsync(3);
+        var nemesis = new ClusterNodePauseNemesis(cluster, pause: TimeSpan.FromSeconds(20), minimumPauses: 1);
+        var workload = new LockWorkload([.. cluster.Nodes.Select(n => n.BaseAddress)], clients: 9, keys: ["a", "b", "c", "d", "e", "f"]);
+        using var stop = new CancellationTokenSource();
+
+        var history = workload.RunAsync(stop.Token);
+        await nemesis.RunAsync(Run, new Random(13));
+        await stop.CancelAsync();
+
+        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(await history));
+        output.WriteLine(report.ToString());
+        Assert.Empty(report.Violations);
+        Assert.True(nemesis.Pauses >= 1, "the nemesis must have struck");
+        Assert.True(report.Check.Grants >= 20, $"too few grants ({report.Check.Grants}) to say anything");
+    }
 }
