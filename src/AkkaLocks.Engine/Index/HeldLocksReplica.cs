@@ -55,13 +55,6 @@ internal sealed class HeldLocksReplica(ActorSystem system)
 
     public static IEnumerable<(LockKey Key, HeldLockEntry Entry)> Entries(GetSuccess found) => Entries(found.Get(DataKey));
 
-    public static bool IsAbout(IReplicatorMessage message) => message switch
-    {
-        Changed c => c.Key.Equals(DataKey),
-        GetSuccess g => g.Key.Equals(DataKey),
-        _ => false,
-    };
-
     private static IEnumerable<(LockKey, HeldLockEntry)> Entries(LWWDictionary<string, HeldLockEntry> map) =>
         map.Entries.Select(e => (LockKey.FromEntityId(e.Key), e.Value));
 
