@@ -45,7 +45,7 @@ public sealed class JournalCompactionTests(AkkaLocksServerFactory server) : ICla
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(server.DataDirectory, "akkalocks.db")}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM journal WHERE persistence_id = $id";
+        command.CommandText = "SELECT COUNT(*) FROM events WHERE persistence_id = $id";
         command.Parameters.AddWithValue("$id", persistenceId);
         return (long)(await command.ExecuteScalarAsync())!;
     }

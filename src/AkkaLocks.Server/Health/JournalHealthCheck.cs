@@ -15,7 +15,7 @@ internal sealed class JournalHealthCheck(ActorSystem system) : IHealthCheck
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var journal = Persistence.Instance.Apply(system).JournalFor(null);
+        var journal = Akka.Persistence.Persistence.Instance.Apply(system).JournalFor(null);
         try
         {
             // A replay of at most zero events: the journal only reads the probe's highest sequence number.

@@ -71,9 +71,8 @@ internal static class AkkaServerSetup
         akka
             .AddHoconFile(HoconPath("akkalocks.conf"), HoconAddMode.Prepend)
             .AddHoconFile(HoconPath(persistenceHocon), HoconAddMode.Prepend)
-            .AddHocon(PersistenceSetup.ConnectionHocon(connectionString), HoconAddMode.Prepend)
+            .AddHocon(PersistenceSetup.ConnectionHocon(options.Persistence, connectionString), HoconAddMode.Prepend)
             .AddHocon(SqlPersistence.DefaultConfiguration, HoconAddMode.Append);
-        if (PersistenceSetup.DataOptionsSetup(options.Persistence, connectionString) is { } dataOptions) akka.AddSetup(dataOptions);
         return akka;
     }
 

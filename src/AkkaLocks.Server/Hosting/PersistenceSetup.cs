@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Akka.Persistence.Sql.Config;
-using LinqToDB;
 using Microsoft.Data.Sqlite;
 
 namespace AkkaLocks.Server.Hosting;
@@ -16,26 +14,18 @@ internal static class PersistenceSetup
             $"AkkaLocks:Persistence:Provider '{other}' is not supported; use 'sqlite' or 'postgresql'."),
     };
 
-    /// <summary>The connection string of both plugins, as HOCON (JSON string syntax is valid HOCON).</summary>
-    public static string ConnectionHocon(string connectionString)
+    /// <summary>The connection string of both plugins of the provider, as HOCON (JSON string syntax is valid HOCON).</summary>
+    public static string ConnectionHocon(PersistenceSettings settings, string connectionString)
     {
+        var plugin = Provider(settings) == "sqlite" ? "akkalocks-sqlite" : "sql";
         var quoted = JsonSerializer.Serialize(connectionString);
         return $"""
-            akka.persistence.journal.sql.connection-string = {quoted}
-            akka.persistence.snapshot-store.sql.connection-string = {quoted}
+            akka.persistence.journal.{plugin}.connection-string = {quoted}
+            akka.persistence.snapshot-store.{plugin}.connection-string = {quoted}
             """;
     }
 
     public static bool IsPostgreSql(PersistenceSettings settings) => Provider(settings) == "postgresql";
-
-    /// <summary>
-    /// For SQLite, the plugins' connections as <see cref="SqliteConnectionInterceptor"/> tunes them (a Setup of the actor
-    /// system overrides the HOCON connection settings of the journal and the snapshot store alike); null otherwise.
-    /// </summary>
-    public static DataOptionsSetup? DataOptionsSetup(PersistenceSettings settings, string connectionString) =>
-        Provider(settings) == "sqlite"
-            ? new DataOptionsSetup(new DataOptions().UseConnectionString(ProviderName.SQLiteMS, connectionString).UseInterceptor(SqliteConnectionInterceptor.Instance))
-            : null;
 
     /// <summary>The journal's connection string; for SQLite, the database file is prepared on the way.</summary>
     public static string ConnectionString(AkkaLocksServerOptions options)

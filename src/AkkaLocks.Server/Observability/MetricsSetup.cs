@@ -1,4 +1,5 @@
 using AkkaLocks.Engine.Metrics;
+using AkkaLocks.Persistence.Sqlite;
 using OpenTelemetry.Metrics;
 
 namespace AkkaLocks.Server.Observability;
@@ -9,7 +10,7 @@ internal static class MetricsSetup
     public static IServiceCollection AddAkkaLocksMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(LockMetrics.MeterName)
+            .AddMeter(LockMetrics.MeterName, JournalMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());

@@ -1,0 +1,47 @@
+namespace AkkaLocks.Persistence.Sqlite;
+
+/// <summary>
+/// One caller's share of a group commit: the statements of one journal or snapshot-store request, all or nothing.
+/// It completes only once the transaction that carries it has committed (synchronous=FULL: the commit is on disk).
+/// </summary>
+internal abstract class WriteWork
+{
+    private const string Savepoint = "SAVEPOINT work";
+    private const string ReleaseSavepoint = "RELEASE work";
+    private const string RollbackToSavepoint = "ROLLBACK TO work";
+
+    // Continuations run off the writer's thread, which goes straight on to the next batch.
+    private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Exception? _refused;
+
+    public Task Committed => _committed.Task;
+
+    /// <summary>
+    /// Runs the statements inside a savepoint, so a refused request (a stale writer's duplicate sequence number) is
+    /// undone alone and fails alone, while the requests batched with it still commit.
+    /// </summary>
+    public void WriteIn(WriterStatements statements)
+    {
+        statements.Execute(Savepoint);
+        try
+        {
+            Write(statements);
+            statements.Execute(ReleaseSavepoint);
+        }
+        catch (Exception e)
+        {
+            statements.Execute(RollbackToSavepoint);
+            statements.Execute(ReleaseSavepoint);
+            _refused = e;
+        }
+    }
+
+    /// <summary>Tells the caller the outcome: the batch's failure (nothing was committed) or this request's own.</summary>
+    public void Complete(Exception? batchFailure)
+    {
+        if ((batchFailure ?? _refused) is { } failure) _committed.TrySetException(failure);
+        else _committed.TrySetResult();
+    }
+
+    protected abstract void Write(WriterStatements statements);
+}

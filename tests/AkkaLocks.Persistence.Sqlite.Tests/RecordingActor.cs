@@ -1,0 +1,42 @@
+using Akka.Actor;
+using Akka.Persistence;
+
+namespace AkkaLocks.Persistence.Sqlite.Tests;
+
+/// <summary>A persistent actor that records strings, snapshots and deletes on request, and tells what it recovered.</summary>
+public sealed class RecordingActor : ReceivePersistentActor
+{
+    private readonly List<string> _events = [];
+    private IActorRef _requester = ActorRefs.Nobody;
+    private string? _snapshot;
+
+    public RecordingActor(string persistenceId)
+    {
+        PersistenceId = persistenceId;
+        Recover<string>(_events.Add);
+        Recover<SnapshotOffer>(offer => _snapshot = (string)offer.Snapshot);
+        Command<Record>(r => PersistAll(r.Values, _events.Add));
+        Command<Snap>(s => { _requester = Sender; SaveSnapshot(s.State); });
+        Command<DeleteUpTo>(d => { _requester = Sender; DeleteMessages(d.SequenceNr); });
+        Command<SaveSnapshotSuccess>(s => _requester.Tell(s));
+        Command<DeleteMessagesSuccess>(s => _requester.Tell(s));
+        Command<GetState>(_ => Sender.Tell(new State([.. _events], _snapshot, LastSequenceNr)));
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props PropsFor(string persistenceId) => Props.Create(() => new RecordingActor(persistenceId));
+
+    public sealed record Record(params string[] Values);
+
+    public sealed record Snap(string State);
+
+    public sealed record DeleteUpTo(long SequenceNr);
+
+    public sealed record GetState
+    {
+        public static readonly GetState Instance = new();
+    }
+
+    public sealed record State(IReadOnlyList<string> Events, string? Snapshot, long LastSequenceNr);
+}

@@ -1,0 +1,112 @@
+using Akka.Actor;
+using Akka.Persistence;
+using Akka.TestKit.Xunit2;
+
+namespace AkkaLocks.Persistence.Sqlite.Tests;
+
+/// <summary>The plugins through Akka.Persistence itself: a persistent actor writes, stops, and a new incarnation recovers.</summary>
+public sealed class SqliteJournalTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+
+    [Fact]
+    public void A_new_incarnation_recovers_every_event_in_order()
+    {
+        using (var kit = Kit())
+        {
+            var actor = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-a"));
+            actor.Tell(new RecordingActor.Record("granted", "released"));
+            actor.Tell(new RecordingActor.Record("granted"));
+            Assert.Equal(3, StateOf(kit, actor).LastSequenceNr);
+        }
+
+        using (var kit = Kit())
+        {
+            var state = StateOf(kit, kit.Sys.ActorOf(RecordingActor.PropsFor("lock-a")));
+            Assert.Equal(["granted", "released", "granted"], state.Events);
+            Assert.Equal(3, state.LastSequenceNr);
+        }
+    }
+
+    [Fact]
+    public void Deleting_every_event_keeps_the_sequence_numbers_going()
+    {
+        using (var kit = Kit())
+        {
+            var actor = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-d"));
+            actor.Tell(new RecordingActor.Record("granted", "released"));
+            actor.Tell(new RecordingActor.DeleteUpTo(long.MaxValue), kit.TestActor);
+            kit.ExpectMsg<DeleteMessagesSuccess>();
+        }
+
+        using (var kit = Kit())
+        {
+            var actor = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-d"));
+            var state = StateOf(kit, actor);
+            Assert.Empty(state.Events);
+            Assert.Equal(2, state.LastSequenceNr);   // a reused sequence number would clash with, or hide behind, the deleted ones
+        }
+        Assert.Equal(0, _database.Scalar("SELECT COUNT(*) FROM events"));
+    }
+
+    [Fact]
+    public void Recovery_starts_from_the_latest_snapshot_and_replays_only_later_events()
+    {
+        using (var kit = Kit())
+        {
+            var actor = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-s"));
+            actor.Tell(new RecordingActor.Record("e1", "e2"));
+            actor.Tell(new RecordingActor.Snap("state after 2"), kit.TestActor);
+            Assert.Equal(2, kit.ExpectMsg<SaveSnapshotSuccess>().Metadata.SequenceNr);
+            actor.Tell(new RecordingActor.Record("e3"));
+            StateOf(kit, actor);
+        }
+
+        using (var kit = Kit())
+        {
+            var state = StateOf(kit, kit.Sys.ActorOf(RecordingActor.PropsFor("lock-s")));
+            Assert.Equal("state after 2", state.Snapshot);
+            Assert.Equal(["e3"], state.Events);
+            Assert.Equal(3, state.LastSequenceNr);
+        }
+    }
+
+    [Fact]
+    public void Many_actors_writing_at_once_share_commits_and_lose_nothing()
+    {
+        const int actors = 200;
+        using (var kit = Kit())
+        {
+            var refs = Enumerable.Range(0, actors).Select(i => kit.Sys.ActorOf(RecordingActor.PropsFor("lock-" + i))).ToList();
+            foreach (var actor in refs) actor.Tell(new RecordingActor.Record("granted"));
+            foreach (var actor in refs) Assert.Equal(1, StateOf(kit, actor).LastSequenceNr);
+        }
+
+        Assert.Equal(actors, _database.Scalar("SELECT COUNT(*) FROM events"));
+    }
+
+    [Fact]
+    public void A_database_of_the_earlier_Akka_Persistence_Sql_journal_is_refused_not_ignored()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(_database.ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE journal (ordering INTEGER PRIMARY KEY, persistence_id TEXT)";
+            command.ExecuteNonQuery();
+        }
+
+        var refused = Assert.Throws<InvalidOperationException>(() => SqliteDatabase.Use(_database.ConnectionString));
+        Assert.Contains("earlier AkkaLocks build", refused.Message);
+    }
+
+    public void Dispose() => _database.Dispose();
+
+    private TestKit Kit() => new(_database.Hocon);
+
+    private static RecordingActor.State StateOf(TestKit kit, IActorRef actor)
+    {
+        actor.Tell(RecordingActor.GetState.Instance, kit.TestActor);
+        return kit.ExpectMsg<RecordingActor.State>(TimeSpan.FromSeconds(10));
+    }
+}
