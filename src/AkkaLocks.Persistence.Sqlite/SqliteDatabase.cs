@@ -12,12 +12,14 @@ internal sealed class SqliteDatabase
     private static readonly Dictionary<string, SqliteDatabase> Open = new(StringComparer.Ordinal);
 
     private readonly string _connectionString;
+    private readonly WalCheckpointer _checkpointer;
     private int _users;
 
     private SqliteDatabase(string connectionString)
     {
         _connectionString = connectionString;
         Writer = new GroupCommitWriter(OpenWriterConnection(connectionString));
+        _checkpointer = new WalCheckpointer(connectionString);
     }
 
     public GroupCommitWriter Writer { get; }
@@ -43,6 +45,7 @@ internal sealed class SqliteDatabase
             Open.Remove(_connectionString);
         }
         Writer.Dispose();
+        _checkpointer.Dispose();
     }
 
     /// <summary>Runs a read on a connection of its own (pooled), off the thread pool. WAL: it sees the last commit, never blocks the writer.</summary>
@@ -56,7 +59,8 @@ internal sealed class SqliteDatabase
 
     /// <summary>
     /// Write-ahead logging lets readers work beside the writer (SQLite keeps the mode in the file); synchronous=FULL makes
-    /// every commit durable before it returns, so nothing is acknowledged that a crash could lose.
+    /// every commit durable before it returns, so nothing is acknowledged that a crash could lose. Checkpoints are
+    /// <see cref="WalCheckpointer"/>'s, and the log file is cut back to 64 MiB after one.
     /// </summary>
     private static SqliteConnection OpenWriterConnection(string connectionString)
     {
@@ -66,7 +70,8 @@ internal sealed class SqliteDatabase
             connection.Open();
             using (var pragmas = connection.CreateCommand())
             {
-                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
+                pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; " +
+                                      "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
                 pragmas.ExecuteNonQuery();
             }
             StoreSchema.Ensure(connection);
