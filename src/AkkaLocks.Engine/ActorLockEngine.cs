@@ -12,6 +12,7 @@ namespace AkkaLocks.Engine;
 public sealed class ActorLockEngine(
     IRequiredActor<LockRegion> region,
     IRequiredActor<HeldLocksIndex> index,
+    OwnerHoldCounts heldByOwner,
     AkkaLocksEngineOptions options,
     LockMetrics metrics) : ILockEngine
 {
@@ -23,7 +24,7 @@ public sealed class ActorLockEngine(
     public async Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        if (await OwnerLimitReachedAsync(request.Owner, cancellationToken) is { } refused) return refused;
+        if (OwnerLimitReached(request.Owner) is { } refused) return refused;
         var handle = LockHandles.NewHandle();
         var command = new AcquireLock(request.Owner, handle, request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User,
             request.Wait, request.RequestId);
@@ -45,16 +46,15 @@ public sealed class ActorLockEngine(
     }
 
     /// <summary>
-    /// The per-owner limit, checked here rather than in each surface so every protocol enforces the same rule. It asks
-    /// the held-locks index (one lookup), never the lock actors, so it keeps working when the index spans the cluster.
+    /// The per-owner limit, checked here rather than in each surface so every protocol enforces the same rule. It reads
+    /// the held-locks index's counts (cluster-wide in a cluster), never the lock actors. Like any count taken before the
+    /// grant, it may let a burst of concurrent acquires of one owner pass the limit by a few.
     /// </summary>
-    private async Task<OwnerLimitReached?> OwnerLimitReachedAsync(string owner, CancellationToken cancellationToken)
+    private OwnerLimitReached? OwnerLimitReached(string owner)
     {
         // A missing owner is the lock model's to reject, with its own message.
         if (options.MaxLocksPerOwner <= 0 || string.IsNullOrEmpty(owner)) return null;
-        var indexActor = await index.GetAsync(cancellationToken);
-        var held = await indexActor.Ask<HeldCount>(new CountHeldBy(owner), options.AskTimeout, cancellationToken);
-        return held.Count >= options.MaxLocksPerOwner ? new OwnerLimitReached(owner, options.MaxLocksPerOwner) : null;
+        return heldByOwner.HeldBy(owner) >= options.MaxLocksPerOwner ? new OwnerLimitReached(owner, options.MaxLocksPerOwner) : null;
     }
 
     public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>

@@ -112,8 +112,14 @@ public sealed class HeldLocksIndexActorSpecs(ITestOutputHelper output) : Akka.Ho
         Assert.Equal(1, await CountAsync(index, "p"));
     }
 
-    private static async Task<int> CountAsync(IActorRef index, string owner) =>
-        (await index.Ask<HeldCount>(new CountHeldBy(owner))).Count;
+    /// <summary>The shared counts, read once the index has taken in everything published before (its answer to a listing).</summary>
+    private async Task<int> CountAsync(IActorRef index, string owner)
+    {
+        await index.Ask<HeldLocks>(new ListHeldLocks(null));
+        return _heldByOwner.HeldBy(owner);
+    }
+
+    private readonly OwnerHoldCounts _heldByOwner = new();
 
     private DateTimeOffset At => Scheduler.Now;
 
@@ -127,7 +133,7 @@ public sealed class HeldLocksIndexActorSpecs(ITestOutputHelper output) : Akka.Ho
 
     private async Task<IActorRef> StartIndexAsync()
     {
-        var index = Sys.ActorOf(Props.Create<HeldLocksIndexActor>());
+        var index = Sys.ActorOf(Props.Create(() => new HeldLocksIndexActor(_heldByOwner)));
         await index.Ask<HeldLocks>(new ListHeldLocks(null));   // subscribed once it answers
         return index;
     }

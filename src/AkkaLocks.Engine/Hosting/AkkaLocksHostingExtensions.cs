@@ -45,11 +45,12 @@ public static class AkkaLocksHostingExtensions
             .WithActors((system, registry) =>
             {
                 system.ActorOf(Props.Create<LockTransitionPublisher>(), LockTransitionTopic.PublisherName);
-                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create<HeldLocksIndexActor>(), "akkalocks-held-locks"));
                 registry.Register<LockEventLog>(system.ActorOf(LockEventLogActor.PropsFor(options.EventLog), "akkalocks-event-log"));
             })
-            .WithActors((system, _, resolver) =>
+            .WithActors((system, registry, resolver) =>
             {
+                var heldByOwner = resolver.GetService<OwnerHoldCounts>() ?? new OwnerHoldCounts();   // the host's, read by its engine
+                registry.Register<HeldLocksIndex>(system.ActorOf(Props.Create(() => new HeldLocksIndexActor(heldByOwner)), "akkalocks-held-locks"));
                 system.ActorOf(Props.Create(() => new LockMetricsActor(resolver.GetService<LockMetrics>())), "akkalocks-metrics");
                 // The feed is the host's singleton (AddAkkaLocksEngine); an embedding without it has no watchers.
                 if (resolver.GetService<LockEventFeed>() is { } feed)
@@ -73,6 +74,7 @@ public static class AkkaLocksHostingExtensions
         services.AddSingleton(options);
         services.AddMetrics();
         services.AddSingleton<LockMetrics>();
+        services.AddSingleton<OwnerHoldCounts>();
         services.AddSingleton<ILockEngine, ActorLockEngine>();
         services.AddSingleton<ILockEventLog, ActorLockEventLog>();
         services.AddSingleton(new LockEventFeed());

@@ -17,18 +17,21 @@ internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
     /// <summary>How long an ended grant is remembered, against late copies of it; far longer than any gossip delay.</summary>
     public static readonly TimeSpan TombstoneRetention = TimeSpan.FromMinutes(1);
 
-    private readonly HeldLocksTable _table = new();
+    /// <summary>How long transitions gather before they go to the shared map together; as akka.cluster.distributed-data.notify-subscribers-interval.</summary>
+    private static readonly TimeSpan ReplicaFlushInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly HeldLocksTable _table;
     private readonly HeldLocksReplica? _replica;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    public HeldLocksIndexActor()
+    public HeldLocksIndexActor(OwnerHoldCounts heldByOwner)
     {
+        _table = new HeldLocksTable(heldByOwner);
         if (LockTransitionTopic.IsCluster(Context.System)) _replica = new HeldLocksReplica(Context.System);
 
         Receive<LockEvent>(e => Record(e.Key, HeldLockEntry.After(e, _table.Find(e.Key)), supersedesEqual: true));
         Receive<HeldLockObserved>(o => Record(o.Key, HeldLockEntry.Observed(o.Holder)));
         Receive<ListHeldLocks>(q => Sender.Tell(new HeldLocks(_table.Held(q.Context, Context.System.Scheduler.Now))));
-        Receive<CountHeldBy>(q => Sender.Tell(new HeldCount(_table.CountHeldBy(q.Owner))));
         Receive<SyncHeldLocks>(q => Sync(q, Sender));
         Receive<FlushReplica>(_ => _replica?.Flush(Self));
         Receive<SweepTombstones>(_ => ForgetTombstones());
@@ -59,7 +62,9 @@ internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
     private void Record(LockKey key, HeldLockEntry? entry, bool supersedesEqual = false)
     {
         if (entry is null || !_table.Merge(key, entry, supersedesEqual)) return;
-        if (_replica?.Queue(key, entry) == true) Self.Tell(FlushReplica.Instance);   // after the mailbox's other transitions: one write for all
+        // Every update of the shared map merges the whole map (O(locks)), so transitions are shared at most once per
+        // ReplicaFlushInterval, in one update: the other nodes hear of them no sooner than gossip brings them anyway.
+        if (_replica?.Queue(key, entry) == true) Timers.StartSingleTimer(nameof(FlushReplica), FlushReplica.Instance, ReplicaFlushInterval);
     }
 
     private void MergeShared(IEnumerable<(LockKey Key, HeldLockEntry Entry)> entries)

@@ -5,14 +5,13 @@ namespace AkkaLocks.Engine.Index;
 /// <summary>
 /// The newest <see cref="HeldLockEntry"/> of every lock the index heard of, by context then name. Entries are
 /// merged by version, never by arrival, so the table ends up the same whatever order they came in.
-/// Not thread-safe: owned by <see cref="HeldLocksIndexActor"/>.
+/// Not thread-safe: owned by <see cref="HeldLocksIndexActor"/>; only its per-owner counts are read from other threads.
 /// </summary>
-internal sealed class HeldLocksTable
+internal sealed class HeldLocksTable(OwnerHoldCounts heldByOwner)
 {
-    private readonly SortedDictionary<string, SortedDictionary<string, HeldLockEntry>> _byContext = new(StringComparer.Ordinal);
+    public HeldLocksTable() : this(new OwnerHoldCounts()) { }
 
-    // Kept beside the entries so the per-owner limit costs one lookup per acquire, not a scan of every held lock.
-    private readonly Dictionary<string, int> _heldByOwner = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SortedDictionary<string, HeldLockEntry>> _byContext = new(StringComparer.Ordinal);
 
     public HeldLockEntry? Find(LockKey key) =>
         _byContext.TryGetValue(key.Context, out var names) && names.TryGetValue(key.Name, out var entry) ? entry : null;
@@ -26,14 +25,15 @@ internal sealed class HeldLocksTable
         if (!_byContext.TryGetValue(key.Context, out var names))
             _byContext[key.Context] = names = new SortedDictionary<string, HeldLockEntry>(StringComparer.Ordinal);
         if (names.TryGetValue(key.Name, out var known) && (supersedesEqual ? known.IsNewerThan(entry) : !entry.IsNewerThan(known))) return false;
-        if (known?.Holder is { } previous) CountOwner(previous.Owner, -1);
-        if (entry.Holder is { } holder) CountOwner(holder.Owner, +1);
+        // Counted beside the entries so the per-owner limit costs one lookup per acquire, not a scan of every held lock.
+        if (known?.Holder is { } previous) heldByOwner.Change(previous.Owner, -1);
+        if (entry.Holder is { } holder) heldByOwner.Change(holder.Owner, +1);
         names[key.Name] = entry;
         return true;
     }
 
     /// <summary>How many locks <paramref name="owner"/> holds, counting a lapsed one until its expiry is recorded.</summary>
-    public int CountHeldBy(string owner) => _heldByOwner.GetValueOrDefault(owner);
+    public int CountHeldBy(string owner) => heldByOwner.HeldBy(owner);
 
     /// <summary>The locks held at <paramref name="now"/>: not ended and not past their deadline.</summary>
     public List<HeldLock> Held(string? context, DateTimeOffset now)
@@ -64,12 +64,5 @@ internal sealed class HeldLocksTable
             if (names.Count == 0) _byContext.Remove(key.Context);
         }
         return forgotten;
-    }
-
-    private void CountOwner(string owner, int change)
-    {
-        var count = _heldByOwner.GetValueOrDefault(owner) + change;
-        if (count > 0) _heldByOwner[owner] = count;
-        else _heldByOwner.Remove(owner);
     }
 }
