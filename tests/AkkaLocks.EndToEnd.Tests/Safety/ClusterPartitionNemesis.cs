@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using AkkaLocks.Contracts;
+using AkkaLocks.EndToEnd.Tests.Cluster;
+
+namespace AkkaLocks.EndToEnd.Tests.Safety;
+
+/// <summary>
+/// Cuts one node of a cluster off from the others (both directions, through the proxies of <see cref="RemotingNetwork"/>;
+/// its HTTP clients and PostgreSQL stay reachable, so it keeps running and keeps being asked), until the majority side's
+/// Split Brain Resolver has downed and removed it; holds the partition a little longer, while the majority starts the
+/// cut-off node's locks; then heals it. The minority node has downed itself meanwhile and ends its process; it is
+/// started again so the cluster is whole. A random node each time, the first seed (and oldest, the shard coordinator's
+/// host) included. Every isolation must be seen from both sides (<see cref="Observations"/>): the cut-off node sees the
+/// others unreachable, the others see it unreachable.
+/// </summary>
+public sealed class ClusterPartitionNemesis(ServerCluster cluster, int minimumPartitions) : INemesis
+{
+    /// <summary>
+    /// After the majority removed the node, it waits another stable-after (the resolver's down-removal-margin, 5 s in
+    /// the tests) before starting the node's shards; hold the partition past that, so clients meet the moved locks
+    /// while the old owner is still cut off (if its process has not ended yet).
+    /// </summary>
+    private static readonly TimeSpan HoldAfterRemoval = TimeSpan.FromSeconds(6);
+
+    private static readonly TimeSpan RemovalTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly List<string> _observations = [];
+
+    public int Partitions { get; private set; }
+
+    /// <summary>Isolations in which the cut-off node saw every other node unreachable: nothing reached it.</summary>
+    public int SeenFromInside { get; private set; }
+
+    /// <summary>Isolations in which the other nodes saw it unreachable, then downed and removed it.</summary>
+    public int SeenFromOutside { get; private set; }
+
+    /// <summary>One line per isolation: who, and when each side noticed (seconds after the cut).</summary>
+    public IReadOnlyList<string> Observations => _observations;
+
+    public string Name => "cluster partition";
+
+    public string Strikes => $"{Partitions} node isolations";
+
+    public async Task RunAsync(TimeSpan duration, Random random)
+    {
+        var until = DateTime.UtcNow + duration;
+        while (Partitions < minimumPartitions || DateTime.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1000, 3000)));
+            var victim = random.Next(cluster.Count);
+            cluster.Network.Isolate(victim);
+            Partitions++;
+            IsolationWatch watch;
+            try
+            {
+                watch = await WatchUntilRemovedAsync(victim);
+                await Task.Delay(HoldAfterRemoval);
+            }
+            finally
+            {
+                cluster.Network.Heal();
+            }
+            await RestartDownedAsync(watch);
+            _observations.Add(watch.ToString());
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));   // let the clients work on the healed cluster too
+    }
+
+    /// <summary>Polls both sides' <c>/v1/cluster</c> until every other node has removed <paramref name="victim"/>.</summary>
+    private async Task<IsolationWatch> WatchUntilRemovedAsync(int victim)
+    {
+        var watch = new IsolationWatch(victim, cluster.AddressOf(victim), Stopwatch.StartNew());
+        var others = Enumerable.Range(0, cluster.Count).Where(i => i != victim && cluster.IsRunning(i)).ToList();
+        while (watch.Removed is null)
+        {
+            if (watch.Elapsed > RemovalTimeout)
+                throw new TimeoutException($"The other nodes did not remove the isolated node {victim} within {RemovalTimeout}: {watch}");
+            if (watch.Exited is null && !cluster.IsRunning(victim)) watch.Exited = watch.Elapsed;
+            if (watch.InsideSawOthersUnreachable is null && await ViewAsync(victim) is { } inside && SeesAllOthersUnreachable(inside))
+                watch.InsideSawOthersUnreachable = watch.Elapsed;
+            var outside = await Task.WhenAll(others.Select(ViewAsync));
+            if (watch.OutsideSawItUnreachable is null && outside.Any(v => v is not null && SeesUnreachable(v, watch.Address)))
+                watch.OutsideSawItUnreachable = watch.Elapsed;
+            if (outside.All(v => v is not null && HasRemoved(v, watch.Address, others.Count))) watch.Removed = watch.Elapsed;
+            else await Task.Delay(PollInterval);
+        }
+        if (watch.InsideSawOthersUnreachable is not null) SeenFromInside++;
+        if (watch.OutsideSawItUnreachable is not null) SeenFromOutside++;
+        return watch;
+    }
+
+    /// <summary>A node's view, or null when it does not answer (ended, or ending).</summary>
+    private async Task<ClusterStatus?> ViewAsync(int node)
+    {
+        if (!cluster.IsRunning(node)) return null;
+        try
+        {
+            return await cluster.StatusAsync(node);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool SeesAllOthersUnreachable(ClusterStatus view)
+    {
+        var others = view.Members.Where(m => m.Address != view.Self).ToList();
+        return others.Count > 0 && others.All(m => !m.Reachable);
+    }
+
+    private static bool SeesUnreachable(ClusterStatus view, string address) =>
+        view.Members.Any(m => m.Address == address && !m.Reachable);
+
+    private static bool HasRemoved(ClusterStatus view, string address, int remaining) =>
+        view.Members.Count == remaining && view.Members.All(m => m.Address != address && m is { Status: "up", Reachable: true });
+
+    /// <summary>Downed, the node ends its process; one still running after <see cref="ExitGrace"/> is killed. Either way it starts again.</summary>
+    private async Task RestartDownedAsync(IsolationWatch watch)
+    {
+        var victim = watch.Node;
+        if (cluster.IsRunning(victim))
+        {
+            try
+            {
+                await cluster.Nodes[victim].WaitForExitAsync(ExitGrace);
+            }
+            catch (OperationCanceledException)
+            {
+                watch.KilledAfterHeal = true;
+                await cluster.KillAsync(victim);
+            }
+        }
+        watch.Exited ??= watch.Elapsed;   // ended during the hold or after the heal: noticed here
+        await cluster.StartNodeAsync(victim);
+        await cluster.WaitForMembersUpAsync(cluster.Count);
+    }
+
+    /// <summary>What each side of one isolation saw, and when (time since the cut).</summary>
+    private sealed class IsolationWatch(int node, string address, Stopwatch clock)
+    {
+        public int Node { get; } = node;
+
+        public string Address { get; } = address;
+
+        public TimeSpan Elapsed => clock.Elapsed;
+
+        public TimeSpan? InsideSawOthersUnreachable { get; set; }
+
+        public TimeSpan? OutsideSawItUnreachable { get; set; }
+
+        public TimeSpan? Removed { get; set; }
+
+        /// <summary>When its process was seen ended (polled: during the watch, else after the hold and heal).</summary>
+        public TimeSpan? Exited { get; set; }
+
+        /// <summary>Still running <see cref="ExitGrace"/> after the heal: it had not shut itself down.</summary>
+        public bool KilledAfterHeal { get; set; }
+
+        public override string ToString() =>
+            $"node {Node} isolated: it saw the others unreachable {At(InsideSawOthersUnreachable)}; " +
+            $"they saw it unreachable {At(OutsideSawItUnreachable)} and removed it {At(Removed)}; " +
+            (KilledAfterHeal ? "its process still ran a minute after the heal: killed" : $"its process had ended {At(Exited)}");
+
+        private static string At(TimeSpan? time) => time is { } t ? $"after {t.TotalSeconds:0.0} s" : "never (while watched)";
+    }
+}
