@@ -50,7 +50,7 @@ public sealed class ClusterSafetyTests(PostgresServer postgres, ITestOutputHelpe
         using var stop = new CancellationTokenSource();
 
         var history = workload.RunAsync(stop.Token);
-        await nemesis.RunAsync(Run, new Random(17));
+        await nemesis.RunAsync(Run, new Random(18));   // cuts off node 0 first: the first seed, and the oldest, which hosts the shard coordinator
         await stop.CancelAsync();
 
         var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(await history),
