@@ -135,6 +135,7 @@ public sealed class ClusterPartitionNemesis(ServerCluster cluster, int minimumPa
         watch.Exited ??= watch.Elapsed;   // ended after the others removed it: noticed here
         await cluster.StartNodeAsync(victim);
         await cluster.WaitForMembersUpAsync(cluster.Count);
+        watch.Rejoined = watch.Elapsed;
     }
 
     /// <summary>What each side of one isolation saw, and when (time since the cut, as polled: an upper bound on a busy machine).</summary>
@@ -155,13 +156,17 @@ public sealed class ClusterPartitionNemesis(ServerCluster cluster, int minimumPa
         /// <summary>When its process was seen ended (polled: during the watch, else after the heal).</summary>
         public TimeSpan? Exited { get; set; }
 
+        /// <summary>When the restarted node was an Up member again in every node's view.</summary>
+        public TimeSpan? Rejoined { get; set; }
+
         /// <summary>Still running <see cref="ExitGrace"/> after the heal: it had not shut itself down.</summary>
         public bool KilledAfterHeal { get; set; }
 
         public override string ToString() =>
             $"node {Node} isolated: it saw the others unreachable {At(InsideSawOthersUnreachable)}; " +
             $"they saw it unreachable {At(OutsideSawItUnreachable)} and removed it {At(Removed)}; " +
-            (KilledAfterHeal ? "its process still ran a minute after the heal: killed" : $"its process had ended {At(Exited)}");
+            (KilledAfterHeal ? "its process still ran a minute after the heal: killed" : $"its process had ended {At(Exited)}") +
+            $"; restarted, it was up in every view {At(Rejoined)}";
 
         private static string At(TimeSpan? time) => time is { } t ? $"after {t.TotalSeconds:0.0} s" : "never (while watched)";
     }
