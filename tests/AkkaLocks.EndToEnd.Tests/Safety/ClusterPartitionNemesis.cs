@@ -44,12 +44,13 @@ public sealed class ClusterPartitionNemesis(ServerCluster cluster, int minimumPa
         {
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(1000, 3000)));
             var victim = random.Next(cluster.Count);
+            var hosted = await ViewAsync(victim);   // what it takes with it: a node hosting no lock is a dull victim
             cluster.Network.Isolate(victim);
             Partitions++;
             IsolationWatch watch;
             try
             {
-                watch = await WatchUntilRemovedAsync(victim);
+                watch = await WatchUntilRemovedAsync(victim, hosted);
             }
             finally
             {
@@ -65,9 +66,13 @@ public sealed class ClusterPartitionNemesis(ServerCluster cluster, int minimumPa
     }
 
     /// <summary>Polls both sides' <c>/v1/cluster</c> until every other node has removed <paramref name="victim"/>.</summary>
-    private async Task<IsolationWatch> WatchUntilRemovedAsync(int victim)
+    private async Task<IsolationWatch> WatchUntilRemovedAsync(int victim, ClusterStatus? hosted)
     {
-        var watch = new IsolationWatch(victim, cluster.AddressOf(victim), Stopwatch.StartNew());
+        var watch = new IsolationWatch(victim, cluster.AddressOf(victim), Stopwatch.StartNew())
+        {
+            HostedShards = hosted?.HostedShards,
+            HostedLocks = hosted?.HostedLocks,
+        };
         var others = Enumerable.Range(0, cluster.Count).Where(i => i != victim && cluster.IsRunning(i)).ToList();
         ClusterStatus?[] outside = [];
         while (watch.Removed is null)
@@ -147,6 +152,11 @@ public sealed class ClusterPartitionNemesis(ServerCluster cluster, int minimumPa
 
         public TimeSpan Elapsed => clock.Elapsed;
 
+        /// <summary>Shards and lock actors it hosted just before the cut (null if it did not answer).</summary>
+        public int? HostedShards { get; init; }
+
+        public int? HostedLocks { get; init; }
+
         public TimeSpan? InsideSawOthersUnreachable { get; set; }
 
         public TimeSpan? OutsideSawItUnreachable { get; set; }
@@ -163,7 +173,7 @@ public sealed class ClusterPartitionNemesis(ServerCluster cluster, int minimumPa
         public bool KilledAfterHeal { get; set; }
 
         public override string ToString() =>
-            $"node {Node} isolated: it saw the others unreachable {At(InsideSawOthersUnreachable)}; " +
+            $"node {Node} isolated, hosting {HostedShards?.ToString() ?? "?"} shards and {HostedLocks?.ToString() ?? "?"} locks: it saw the others unreachable {At(InsideSawOthersUnreachable)}; " +
             $"they saw it unreachable {At(OutsideSawItUnreachable)} and removed it {At(Removed)}; " +
             (KilledAfterHeal ? "its process still ran a minute after the heal: killed" : $"its process had ended {At(Exited)}") +
             $"; restarted, it was up in every view {At(Rejoined)}";
