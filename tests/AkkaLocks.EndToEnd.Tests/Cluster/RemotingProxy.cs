@@ -89,10 +89,10 @@ internal sealed class RemotingProxy : IAsyncDisposable
         using var connection = new ProxiedConnection(inbound, upstream);
         try
         {
-            await upstream.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);   // refused while the node is down
-            if (!await connection.IdentifyAsync(_origins, _stop.Token) || !Admit(connection)) return;
+            if (!await connection.IdentifyAsync(_origins, _stop.Token) || !Admit(connection)) return;   // a refused node never reaches the proxied one
             try
             {
+                await upstream.ConnectAsync(IPAddress.Loopback, _targetPort, _stop.Token);   // refused while the node is down
                 await connection.RelayAsync(_stop.Token);
             }
             finally
