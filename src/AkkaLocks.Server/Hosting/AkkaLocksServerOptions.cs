@@ -32,6 +32,18 @@ public sealed class ClusterSettings
     /// <summary>Remoting port; 0 picks a free one, so several single-node servers can share a machine.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// The hostname other nodes reach this node at when it differs from <see cref="Hostname"/>, the one it binds to
+    /// (NAT, Docker port mapping, a proxy in front of the port); advertised in its Akka address. Null: <see cref="Hostname"/>.
+    /// </summary>
+    public string? PublicHostname { get; set; }
+
+    /// <summary>
+    /// The port other nodes reach this node at when it differs from <see cref="Port"/>, the one it listens on (a mapped
+    /// or proxied port); advertised in its Akka address. Null: <see cref="Port"/>.
+    /// </summary>
+    public int? PublicPort { get; set; }
+
     /// <summary>Akka addresses of seed nodes (akka.tcp://akkalocks@host:port). Empty: form a cluster of one.</summary>
     public List<string> SeedNodes { get; set; } = [];
 

@@ -47,7 +47,7 @@ internal static class AkkaServerSetup
                 loggers.AddLogger<FilteringLoggerFactoryLogger>();
                 loggers.WithLogFilter(filter => filter.ExcludeMessageContaining(WakeShard.DroppedLogText));
             })
-            .WithRemoting(options.Cluster.Hostname, options.Cluster.Port)
+            .WithRemoting(options.Cluster.Hostname, options.Cluster.Port, options.Cluster.PublicHostname, options.Cluster.PublicPort)
             .WithClustering(new ClusterOptions { Roles = [.. options.Cluster.Roles], SeedNodes = [.. options.Cluster.SeedNodes] })
             .WithAkkaLocks(EngineOptions(options))
             .AddStartup((system, _) =>

@@ -24,6 +24,8 @@ namespace AkkaLocks.EndToEnd.Tests.Cluster;
 /// asking the seeds until one lets them in. So node 0 bootstraps the cluster at the start, nodes 1..N-1 join it, and a
 /// restarted node 0 rejoins through the others instead of forming a second cluster of its own, which it would do
 /// with itself as the only seed: two clusters on one journal would each grant the same lock.
+/// With <c>proxiedRemoting</c>, every node is reached through a proxy of its own (<see cref="Network"/>), which the
+/// nemesis uses to partition the cluster.
 /// Requests to <c>/v1/cluster</c> need no credentials because the nodes listen on loopback (credentials mode Auto).
 /// </summary>
 public sealed class ServerCluster : IAsyncDisposable
@@ -46,17 +48,22 @@ public sealed class ServerCluster : IAsyncDisposable
     private readonly PostgresDatabase _database;
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly IReadOnlyList<string> _seedNodes;
+    private readonly RemotingNetwork? _network;
 
-    private ServerCluster(int nodes, PostgresDatabase database, IReadOnlyDictionary<string, string>? environment)
+    private ServerCluster(int nodes, PostgresDatabase database, IReadOnlyDictionary<string, string>? environment, bool proxiedRemoting)
     {
         _database = database;
         _environment = environment ?? new Dictionary<string, string>();
+        _network = proxiedRemoting ? new RemotingNetwork() : null;
         for (var i = 0; i < nodes; i++) AddSlot();
         _seedNodes = [.. _slots.Select(s => s.Address)];
     }
 
     /// <summary>The latest process of each node, by index; a killed or stopped node's has <see cref="ServerProcess.HasExited"/>.</summary>
     public IReadOnlyList<ServerProcess> Nodes => [.. _slots.Select(s => s.Process ?? throw new InvalidOperationException($"Node {s.Index} was never started."))];
+
+    /// <summary>The proxies between the nodes, to partition them; only for a cluster started with <c>proxiedRemoting</c>.</summary>
+    public RemotingNetwork Network => _network ?? throw new InvalidOperationException("The cluster was started without proxiedRemoting.");
 
     /// <summary>The seed node addresses every node is given (the initial nodes, node 0 first).</summary>
     public IReadOnlyList<string> SeedNodes => _seedNodes;
@@ -78,10 +85,12 @@ public sealed class ServerCluster : IAsyncDisposable
     /// Added to every node's environment, after the cluster's own; e.g. users (<c>AkkaLocks__Users__name__Password</c>) or
     /// <c>AkkaLocks__Cluster__StableAfter</c> (default here <see cref="DefaultStableAfter"/>).
     /// </param>
-    public static async Task<ServerCluster> StartAsync(int nodes, PostgresDatabase database, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="proxiedRemoting">Put a <see cref="RemotingProxy"/> in front of every node, so <see cref="Network"/> can partition them.</param>
+    public static async Task<ServerCluster> StartAsync(
+        int nodes, PostgresDatabase database, IReadOnlyDictionary<string, string>? environment = null, bool proxiedRemoting = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
-        var cluster = new ServerCluster(nodes, database, environment);
+        var cluster = new ServerCluster(nodes, database, environment, proxiedRemoting);
         try
         {
             // Together: node 0 forms the cluster as soon as the other seeds answered "not a member yet", instead of
@@ -158,6 +167,7 @@ public sealed class ServerCluster : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var slot in _slots.Where(s => s.Process is not null)) await slot.Process!.DisposeAsync();
+        if (_network is not null) await _network.DisposeAsync();
         _root.Dispose();
     }
 
@@ -183,7 +193,8 @@ public sealed class ServerCluster : IAsyncDisposable
     {
         var index = _slots.Count;
         var ports = FreeTcpPorts(2);
-        _slots.Add(new ClusterNodeSlot(index, ports[0], ports[1], Path.Combine(_root.Path, $"node-{index}")));
+        var advertisedPort = _network?.AddNode(ports[1]) ?? ports[1];
+        _slots.Add(new ClusterNodeSlot(index, ports[0], ports[1], advertisedPort, Path.Combine(_root.Path, $"node-{index}")));
     }
 
     private Dictionary<string, string> EnvironmentOf(ClusterNodeSlot slot)
@@ -191,6 +202,7 @@ public sealed class ServerCluster : IAsyncDisposable
         var environment = PostgresEnvironment.For(_database);
         environment["AkkaLocks__Cluster__Hostname"] = "127.0.0.1";
         environment["AkkaLocks__Cluster__Port"] = slot.RemotingPort.ToString();
+        if (slot.IsProxied) environment["AkkaLocks__Cluster__PublicPort"] = slot.AdvertisedPort.ToString();
         for (var i = 0; i < _seedNodes.Count; i++) environment[$"AkkaLocks__Cluster__SeedNodes__{i}"] = _seedNodes[i];
         environment["AkkaLocks__Cluster__StableAfter"] = DefaultStableAfter;
         foreach (var (name, value) in _environment) environment[name] = value;

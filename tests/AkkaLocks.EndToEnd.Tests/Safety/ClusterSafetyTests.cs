@@ -6,7 +6,8 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 
 /// <summary>
 /// Jepsen-style on a three-node cluster over one PostgreSQL: clients spread over the nodes compete for a few locks
-/// while nodes are killed with SIGKILL and restarted; the recorded history must show no violation. Short by default (one kill); AKKALOCKS_SAFETY_SECONDS makes it a soak (./safety.sh).
+/// while nodes are killed with SIGKILL and restarted, or cut off from the others by a network partition; the recorded
+/// history must show no violation. Short by default (one kill, one partition); AKKALOCKS_SAFETY_SECONDS makes it a soak (./safety.sh).
 /// </summary>
 [Trait("Category", "Safety")]
 [Collection(PostgresCollection.Name)]
@@ -32,6 +33,34 @@ public sealed class ClusterSafetyTests(PostgresServer postgres, ITestOutputHelpe
         output.WriteLine(report.ToString());
         Assert.Empty(report.Violations);
         Assert.True(nemesis.Kills >= 1, "the nemesis must have struck");
+        Assert.True(report.Check.Grants >= 20, $"too few grants ({report.Check.Grants}) to say anything");
+    }
+
+    /// <summary>
+    /// One node cut off from the other two (its clients still reach it over HTTP): the majority downs it and takes its
+    /// locks, it downs itself and must grant nothing the majority grants; then the partition heals and it is restarted.
+    /// </summary>
+    [PostgresFact]
+    public async Task Clients_see_no_violation_while_a_node_is_partitioned_from_the_others_and_healed()
+    {
+        await using var cluster = await ServerCluster.StartAsync(3, await postgres.CreateDatabaseAsync(), proxiedRemoting: true);
+        await cluster.WaitForMembersUpAsync(3);
+        var nemesis = new ClusterPartitionNemesis(cluster, minimumPartitions: 1);
+        var workload = new LockWorkload([.. cluster.Nodes.Select(n => n.BaseAddress)], clients: 9, keys: ["a", "b", "c", "d", "e", "f"]);
+        using var stop = new CancellationTokenSource();
+
+        var history = workload.RunAsync(stop.Token);
+        await nemesis.RunAsync(Run, new Random(18));   // cuts off node 0 first: the first seed, and the oldest, which hosts the shard coordinator
+        await stop.CancelAsync();
+
+        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(await history),
+            [.. nemesis.Observations, $"proxies: {cluster.Network.Refusals} connections cut or refused, {cluster.Network.Unidentified} unidentified"]);
+        output.WriteLine(report.ToString());
+        Assert.Empty(report.Violations);
+        Assert.True(nemesis.Partitions >= 1, "the nemesis must have struck");
+        Assert.Equal(nemesis.Partitions, nemesis.SeenFromInside);    // nothing reached the cut-off node...
+        Assert.Equal(nemesis.Partitions, nemesis.SeenFromOutside);   // ...and nothing from it reached the others
+        Assert.Equal(0, cluster.Network.Unidentified);
         Assert.True(report.Check.Grants >= 20, $"too few grants ({report.Check.Grants}) to say anything");
     }
 
