@@ -19,6 +19,9 @@ internal static class MarkdownReport
         md.AppendLine();
         md.AppendLine(Invariant($"- Run: `{runId}`, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
         md.AppendLine(Invariant($"- {settings.Duration.TotalSeconds:0.#} s measured per scenario after {settings.Warmup.TotalSeconds:0.#} s of warm-up; lock TTL {settings.Ttl.TotalMilliseconds:0} ms"));
+        md.AppendLine("- Before each uncontended scenario, every one of its 10,000 keys is locked and released once on each target (64 sessions),");
+        md.AppendLine("  so targets are measured with their keys in use: for AkkaLocks each lock's actor is up, as in a service whose");
+        md.AppendLine("  keys are busy (a free lock's actor stops after 30 s idle). The first-touch cost is the engine section's \"uncontended\" row.");
         md.AppendLine("- Load generator, AkkaLocks, Redis and etcd all share the same machine, which is shared with other work and noisy:");
         md.AppendLine("  read the ratios, not the absolute figures, and expect a few tens of percent of run-to-run noise.");
         md.AppendLine("- A cycle is acquire then release over one keep-alive connection per worker. Acquire latency runs from the first");

@@ -4,8 +4,9 @@ using AkkaLocks.LoadGen.Targets;
 namespace AkkaLocks.LoadGen;
 
 /// <summary>
-/// Runs N workers doing acquire-then-release cycles for a fixed time after a warm-up. Every loop is bounded by the
-/// deadline, and a cancellation shortly after it frees a worker stuck in a blocking call.
+/// Runs N workers doing acquire-then-release cycles for a fixed time after a warm-up (for a workload of many keys, after
+/// <see cref="KeyPrimer"/> touched each once). Every loop is bounded by the deadline, and a cancellation shortly after it
+/// frees a worker stuck in a blocking call.
 /// </summary>
 internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration)
 {
@@ -14,6 +15,7 @@ internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration)
 
     public async Task<ScenarioResult> RunAsync(ILockTarget target, Workload workload, int workers, CancellationToken cancellationToken)
     {
+        if (workload.Keys > 1) await KeyPrimer.PrimeAsync(target, workload, cancellationToken);
         var sessions = new ILockSession[workers];
         for (var i = 0; i < workers; i++) sessions[i] = await target.OpenAsync(i, cancellationToken);
 
