@@ -93,6 +93,18 @@ public sealed class LockEventLogActorSpecs(ITestOutputHelper output) : Akka.Host
         Assert.Equal(0, (await log.Ask<LockEventCount>(new CountLockEvents(Key))).Count);
     }
 
+    [Fact]
+    public async Task Keeps_at_most_max_locks_forgetting_the_one_that_changed_least_recently()
+    {
+        var log = await StartAsync(new LockEventLogOptions { MaxLocks = 2 });
+        LockKey a = new("c", "a"), b = new("c", "b"), c = new("c", "c");
+        Publish(Acquired(a, 1), Acquired(b, 1), Acquired(a, 2), Acquired(c, 1));   // b is now the least recently changed
+
+        Assert.Equal(2, (await log.Ask<LockEventCount>(new CountLockEvents(a))).Count);
+        Assert.Equal(0, (await log.Ask<LockEventCount>(new CountLockEvents(b))).Count);
+        Assert.Equal(1, (await log.Ask<LockEventCount>(new CountLockEvents(c))).Count);
+    }
+
     private LockAcquired Acquired(LockKey key, long token) => new(key, "o", token, At, "h", null, null, null, null);
 
     private void Publish(params object[] events)

@@ -14,6 +14,7 @@ internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
     private const string SweepTimer = "sweep";
     private readonly LockEventLogOptions _options;
     private readonly Dictionary<LockKey, LinkedList<LockEventRecord>> _byLock = [];
+    private readonly RecencyOrder<LockKey> _recentlyChanged = new();
     private readonly Dictionary<long, Waiter> _waiters = [];
     private long _lastId;
     private long _lastWaiterId;
@@ -52,6 +53,8 @@ internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
     private void Append(LockEvent @event)
     {
         if (!_byLock.TryGetValue(@event.Key, out var log)) _byLock[@event.Key] = log = new LinkedList<LockEventRecord>();
+        _recentlyChanged.Touch(@event.Key);
+        if (_byLock.Count > _options.MaxLocks && _recentlyChanged.TryRemoveOldest(out var oldest)) _byLock.Remove(oldest);
         var record = new LockEventRecord(++_lastId, @event);
         log.AddLast(record);
         while (log.Count > _options.EventsPerLock) log.RemoveFirst();
@@ -110,7 +113,10 @@ internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
     {
         var horizon = Context.System.Scheduler.Now - _options.Retention;
         foreach (var key in _byLock.Where(l => l.Value.Last!.Value.Event.At < horizon).Select(l => l.Key).ToList())
+        {
             _byLock.Remove(key);
+            _recentlyChanged.Remove(key);
+        }
     }
 
     private sealed record Waiter(LockKey Key, long AfterId, int Max, IActorRef ReplyTo);

@@ -8,4 +8,10 @@ public sealed record LockEventLogOptions
 
     /// <summary>A lock whose newest event is older than this is forgotten, so idle locks cost no memory.</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Locks whose events are kept at most; past it, the lock that changed least recently is forgotten first, so memory
+    /// stays bounded however many distinct locks are used within <see cref="Retention"/>.
+    /// </summary>
+    public int MaxLocks { get; init; } = 10_000;
 }

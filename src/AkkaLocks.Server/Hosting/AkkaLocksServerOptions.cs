@@ -82,6 +82,9 @@ public sealed class EngineSettings
 
     /// <summary>How long the events of a lock that stopped changing are kept.</summary>
     public TimeSpan EventRetention { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Locks whose events are kept at most; the least recently changed is forgotten first.</summary>
+    public int EventLogMaxLocks { get; set; } = 10_000;
 }
 
 /// <summary>Guards against runaway or abusive clients; each refusal names the limit (docs: README, Limits).</summary>

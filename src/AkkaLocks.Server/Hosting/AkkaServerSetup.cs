@@ -32,7 +32,7 @@ internal static class AkkaServerSetup
             AskTimeout = options.Engine.AskTimeout,
             MaxShards = options.Engine.MaxShards,
             MaxLocksPerOwner = options.Limits.MaxLocksPerOwner,
-            EventLog = new() { EventsPerLock = options.Engine.EventsPerLock, Retention = options.Engine.EventRetention },
+            EventLog = new() { EventsPerLock = options.Engine.EventsPerLock, Retention = options.Engine.EventRetention, MaxLocks = options.Engine.EventLogMaxLocks },
         };
 
     private static void ConfigureActorSystem(AkkaConfigurationBuilder akka, AkkaLocksServerOptions options, RuntimeLogLevel logLevel)
