@@ -24,6 +24,7 @@ internal static class AkkaServerSetup
         services.AddAkka(actorSystemName, (akka, sp) =>
             ConfigureActorSystem(akka, sp.GetRequiredService<IOptions<AkkaLocksServerOptions>>().Value, sp.GetRequiredService<RuntimeLogLevel>()));
         services.AddHostedService<HeldLocksRecoveryGate>();   // after Akka's own hosted service, before Kestrel
+        services.AddHostedService<FreezeWatchdog>();
         return services.AddHostedService<ActorSystemExitCode>();
     }
 
