@@ -79,6 +79,8 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         var decision = WaitingLockMachine.Decide(_state, _queue, command, Now, _settings.MaxWaiters);
         _queue = decision.Queue;
         if (decision.Reply is null && command is AcquireLock queued) _waiting[queued.NewHandle] = replyTo;
+        // The caller of an abandoned wait has gone: its reply address would otherwise stay as long as the lock is held.
+        if (command is AbandonAcquire abandoned) _waiting.Remove(abandoned.Handle);
         if (decision.Events.Count == 0)
         {
             Answer(decision, replyTo);

@@ -23,7 +23,9 @@ internal static class AkkaServerSetup
         services.AddAkkaLocksEngine(sp => EngineOptions(sp.GetRequiredService<IOptions<AkkaLocksServerOptions>>().Value));
         services.AddAkka(actorSystemName, (akka, sp) =>
             ConfigureActorSystem(akka, sp.GetRequiredService<IOptions<AkkaLocksServerOptions>>().Value, sp.GetRequiredService<RuntimeLogLevel>()));
-        return services.AddHostedService<HeldLocksRecoveryGate>();   // after Akka's own hosted service, before Kestrel
+        services.AddHostedService<HeldLocksRecoveryGate>();   // after Akka's own hosted service, before Kestrel
+        services.AddHostedService<FreezeWatchdog>();
+        return services.AddHostedService<ActorSystemExitCode>();
     }
 
     private static AkkaLocksEngineOptions EngineOptions(AkkaLocksServerOptions options) =>

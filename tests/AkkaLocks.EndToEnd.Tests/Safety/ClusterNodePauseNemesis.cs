@@ -6,11 +6,13 @@ namespace AkkaLocks.EndToEnd.Tests.Safety;
 /// Freezes one node of a cluster with SIGSTOP for longer than it takes the others to down it and move its locks
 /// (failure detection + twice the Split Brain Resolver's stable-after), then wakes it with SIGCONT: the process
 /// pause every lease-based service fears. The woken node still holds its old lock actors in memory until it learns it
-/// was downed; it must not grant what the survivors now own. It then shuts down and is started again.
+/// was downed; it must not grant what the survivors now own. It must then end its process by itself with a failure
+/// code (DownedNodeTests pins that alone), and is started again.
 /// </summary>
 public sealed class ClusterNodePauseNemesis(ServerCluster cluster, TimeSpan pause, int minimumPauses) : INemesis
 {
-    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(60);
+    /// <summary>From SIGCONT: the woken node's own resolver downs it stable-after later (5 s here), then it shuts down.</summary>
+    private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(30);
 
     public int Pauses { get; private set; }
 
@@ -36,22 +38,24 @@ public sealed class ClusterNodePauseNemesis(ServerCluster cluster, TimeSpan paus
                 node.Resume();
             }
             Pauses++;
-            await RestartIfDownedAsync(victim);
+            await RestartAfterItsExitAsync(victim);
         }
         await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
-    /// <summary>A downed node ends its process; one that was not downed (a short pause) just carries on.</summary>
-    private async Task RestartIfDownedAsync(int victim)
+    /// <summary>The frozen node was downed: it must exit by itself, non-zero, so a supervisor would restart it; it is never killed here.</summary>
+    private async Task RestartAfterItsExitAsync(int victim)
     {
+        int exitCode;
         try
         {
-            await cluster.Nodes[victim].WaitForExitAsync(ExitGrace);
+            exitCode = await cluster.Nodes[victim].WaitForExitAsync(ExitBound);
         }
         catch (OperationCanceledException)
         {
-            await cluster.KillAsync(victim);   // still running after being downed: its own problem, not the test's
+            throw new InvalidOperationException($"Node {victim} still runs {ExitBound.TotalSeconds:0} s after it was woken: a downed node must exit by itself.");
         }
+        if (exitCode == 0) throw new InvalidOperationException($"Node {victim} was downed and exited 0: a supervisor restarting on failure would leave it down.");
         await cluster.StartNodeAsync(victim);
         await cluster.WaitForMembersUpAsync(cluster.Count);
     }

@@ -83,4 +83,31 @@ public sealed class LockHistoryCheckerTests
 
         Assert.NotEmpty(report.Violations);
     }
+
+    [Fact]
+    public void Grant_before_the_previous_holders_ttl_ran_out_is_an_early_expiry()
+    {
+        // Client 1 never releases: its lock may only pass on once its 2 s TTL, counted from its request, is over.
+        var report = LockHistoryChecker.Check([Acquire(1, 0, 10, 1), Acquire(2, 1500, 1510, 2)]);
+
+        Assert.Contains(report.Violations, v => v.Contains("token 2 (client 2) acknowledged at 1510 ms while token 1 (client 1) was held until at least 2000 ms"));
+    }
+
+    [Fact]
+    public void Grant_lost_in_a_restart_shows_as_a_second_holder()
+    {
+        // Client 1's grant was acknowledged, the server forgot it, and handed the lock (token 1 again) to client 2.
+        var report = LockHistoryChecker.Check([Acquire(1, 0, 10, 1), Acquire(2, 500, 510, 1), Release(1, 900, 910)]);
+
+        Assert.Contains(report.Violations, v => v.Contains("token 1 granted 2 times"));
+        Assert.Contains(report.Violations, v => v.Contains("token 1 (client 2) granted after token 1 (client 1)"));
+    }
+
+    [Fact]
+    public void Locks_are_checked_apart_so_the_same_token_on_two_locks_is_no_violation()
+    {
+        var report = LockHistoryChecker.Check([Acquire(1, 0, 10, 1), Acquire(2, 20, 30, 1) with { Key = "other" }]);
+
+        Assert.Empty(report.Violations);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using AkkaLocks.Contracts;
 using Xunit.Abstractions;
 
 namespace AkkaLocks.EndToEnd.Tests.Safety;
@@ -60,12 +61,14 @@ public sealed class SafetyUnderFaultsTests(ITestOutputHelper output)
         await nemesis.RunAsync(run, new Random(7));
         await stop.CancelAsync();
 
-        var serverViolations = ServerEventLogChecker.CheckExclusion(await events.StopAsync());
+        var log = await events.StopAsync();
+        var serverViolations = ServerEventLogChecker.CheckExclusion(log);
         var report = new NemesisReport(nemesis, run, LockHistoryChecker.Check(await history),
-            [$"server's log: {events.Events.Count} events, {serverViolations.Count} exclusion violations", .. serverViolations.Take(20)]);
+            [$"server's log: {log.Count} events, {serverViolations.Count} exclusion violations", .. serverViolations.Take(20)]);
         output.WriteLine(report.ToString());
         Assert.Empty(report.Violations);
         Assert.Empty(serverViolations);
+        AssertServerLogSawGrants(log);
         Assert.True(nemesis.Pauses >= 2, "the nemesis must have struck");
         Assert.True(report.Check.Grants >= 20, $"too few grants ({report.Check.Grants}) to say anything");
     }
@@ -96,8 +99,16 @@ public sealed class SafetyUnderFaultsTests(ITestOutputHelper output)
         Assert.Empty(report.Violations);
         Assert.Empty(serverViolations);
         Assert.Empty(abandoned.Violations);
+        AssertServerLogSawGrants(log);
         Assert.True(abandoned.Abandoned >= 10, $"too few abandoned requests ({abandoned.Abandoned}) to say anything");
         Assert.True(report.Check.Grants >= 20, $"too few grants ({report.Check.Grants}) to say anything");
+    }
+
+    /// <summary>An empty log (a reader that kept nothing) would pass every server-side check: seen when its parser was mutated.</summary>
+    private static void AssertServerLogSawGrants(IReadOnlyList<ServerEvent> log)
+    {
+        var grants = log.Count(e => e.Type == LockEventTypes.Acquired);
+        Assert.True(grants >= 20, $"the server's log holds {grants} grants: too few to say anything");
     }
 
     private static int FreeTcpPort()

@@ -2,14 +2,17 @@ using System.Net;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using AkkaLocks.Contracts;
+using AkkaLocks.Server.Limits;
 using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AkkaLocks.Server.Tests.Fuzz;
 
 /// <summary>
 /// Property-based fuzzing of the watch, <c>GET /v1/events</c>: whatever the query (context, prefix, repeated or unknown
 /// parameters) and <c>Last-Event-ID</c> (garbage, huge, negative, Unicode), the answer is a 4xx problem with a message
-/// or a stream that opens with its heartbeat; never a 5xx, and the server keeps serving.
+/// or a stream that opens with its heartbeat; never a 5xx, and the server keeps serving, with no stream slot left taken
+/// once the streams are closed.
 /// </summary>
 [Collection(FuzzCollection.Name)]
 public sealed class SseFuzzTests(AkkaLocksServerFactory server)
@@ -42,6 +45,8 @@ public sealed class SseFuzzTests(AkkaLocksServerFactory server)
     public async Task Watch_answers_any_query_and_last_event_id_with_a_4xx_problem_or_a_stream_never_a_5xx()
     {
         using var http = server.CreateClient();
+        var slots = server.Services.GetRequiredService<EventStreamSlots>();
+        var openBefore = slots.Open;
 
         await Gen.Select(Queries, LastEventIds).SampleAsync(async (path, lastEventId) =>
         {
@@ -54,6 +59,8 @@ public sealed class SseFuzzTests(AkkaLocksServerFactory server)
             if (status == 200) await AssertStreamOpensAsync(response, said);
             else await AssertProblemAsync(response, said);
         }, iter: Iterations, threads: 1);
+
+        await AssertSlotsReturnAsync(slots, openBefore);
     }
 
     [Fact]
@@ -71,6 +78,14 @@ public sealed class SseFuzzTests(AkkaLocksServerFactory server)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await AssertStreamOpensAsync(response, "a plain watch");
+    }
+
+    /// <summary>A slot is given back when its request ends, which the server learns shortly after the client hangs up.</summary>
+    private static async Task AssertSlotsReturnAsync(EventStreamSlots slots, int openBefore)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (slots.Open > openBefore && DateTime.UtcNow < deadline) await Task.Delay(50);
+        Assert.True(slots.Open <= openBefore, $"{slots.Open - openBefore} stream slots still taken after every stream was closed");
     }
 
     private static async Task AssertStreamOpensAsync(HttpResponseMessage response, string said)
