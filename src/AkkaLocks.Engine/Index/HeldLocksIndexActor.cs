@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 using Akka.DistributedData;
 using Akka.Event;
 using AkkaLocks.Core;
@@ -23,6 +24,7 @@ internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
     private readonly HeldLocksTable _table;
     private readonly HeldLocksReplica? _replica;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private bool _sharing;
 
     public HeldLocksIndexActor(OwnerHoldCounts heldByOwner)
     {
@@ -34,6 +36,7 @@ internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
         Receive<ListHeldLocks>(q => Sender.Tell(new HeldLocks(_table.Held(q.Context, Context.System.Scheduler.Now))));
         Receive<SyncHeldLocks>(q => Sync(q, Sender));
         Receive<FlushReplica>(_ => _replica?.Flush(Self));
+        Receive<ClusterEvent.IMemberEvent>(e => { if (!e.Member.UniqueAddress.Equals(Cluster.Get(Context.System).SelfUniqueAddress)) StartSharing(); });
         Receive<SweepTombstones>(_ => ForgetTombstones());
         Receive<Changed>(c => MergeShared(HeldLocksReplica.Entries(c)));
         Receive<GetSuccess>(g =>
@@ -54,17 +57,36 @@ internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
         Context.System.EventStream.Subscribe(Self, typeof(LockEvent));
         Context.System.EventStream.Subscribe(Self, typeof(HeldLockObserved));
         _replica?.SubscribeToChanges(Self);
+        if (_replica is not null) Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.IMemberEvent));
         Timers.StartPeriodicTimer(nameof(SweepTombstones), SweepTombstones.Instance, TombstoneRetention / 2);
     }
 
-    protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        if (_replica is not null) Cluster.Get(Context.System).Unsubscribe(Self);
+    }
 
     private void Record(LockKey key, HeldLockEntry? entry, bool supersedesEqual = false)
     {
         if (entry is null || !_table.Merge(key, entry, supersedesEqual)) return;
         // Every update of the shared map merges the whole map (O(locks)), so transitions are shared at most once per
         // ReplicaFlushInterval, in one update: the other nodes hear of them no sooner than gossip brings them anyway.
-        if (_replica?.Queue(key, entry) == true) Timers.StartSingleTimer(nameof(FlushReplica), FlushReplica.Instance, ReplicaFlushInterval);
+        if (_sharing && _replica!.Queue(key, entry)) Timers.StartSingleTimer(nameof(FlushReplica), FlushReplica.Instance, ReplicaFlushInterval);
+    }
+
+    /// <summary>
+    /// A node alone keeps its index to itself: the shared map would only cost memory (an entry, a tombstone and copies for
+    /// every lock changed in the last minute) and CPU, with nobody to read it. From the moment another node appears in the
+    /// membership (joining, before it is Up and reads a majority's copy) every entry goes to the shared map at once, and
+    /// every transition after it.
+    /// </summary>
+    private void StartSharing()
+    {
+        if (_sharing || _replica is null) return;
+        _sharing = true;
+        foreach (var (key, entry) in _table.Entries()) _replica.Queue(key, entry);
+        _replica.Flush(Self);
     }
 
     private void MergeShared(IEnumerable<(LockKey Key, HeldLockEntry Entry)> entries)
@@ -92,7 +114,7 @@ internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
     {
         var horizon = Context.System.Scheduler.Now - TombstoneRetention;
         _table.ForgetEndedBefore(horizon);
-        _replica?.ForgetEndedBefore(horizon, Self);
+        if (_sharing) _replica!.ForgetEndedBefore(horizon, Self);
     }
 
     private sealed record SyncRequest(IActorRef ReplyTo);

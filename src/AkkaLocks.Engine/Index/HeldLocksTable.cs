@@ -32,6 +32,10 @@ internal sealed class HeldLocksTable(OwnerHoldCounts heldByOwner)
         return true;
     }
 
+    /// <summary>Every entry, held or ended (tombstones included).</summary>
+    public IEnumerable<(LockKey Key, HeldLockEntry Entry)> Entries() =>
+        _byContext.SelectMany(c => c.Value.Select(n => (new LockKey(c.Key, n.Key), n.Value)));
+
     /// <summary>How many locks <paramref name="owner"/> holds, counting a lapsed one until its expiry is recorded.</summary>
     public int CountHeldBy(string owner) => heldByOwner.HeldBy(owner);
 

@@ -53,4 +53,25 @@ public sealed class ClusterSmokeTests(PostgresServer postgres, ITestOutputHelper
         await RequestLockAsync(added, "B", "before", HttpStatusCode.Locked);
         await cluster.WaitUntilHostingShardsAsync(2);   // the coordinator rebalances shards onto the newcomer
     }
+
+    /// <summary>
+    /// A node alone keeps its held-locks index to itself; the moment another node joins it shares every entry, so the
+    /// newcomer, which reads a majority's copy before it serves, lists what was locked before it existed.
+    /// </summary>
+    [PostgresFact]
+    public async Task Node_joining_a_node_that_was_alone_lists_the_locks_taken_before_it_joined()
+    {
+        await using var cluster = await ServerCluster.StartAsync(1, await postgres.CreateDatabaseAsync());
+        await RequestLockAsync(cluster.Nodes[0], "A", "early-1", HttpStatusCode.OK);
+        await RequestLockAsync(cluster.Nodes[0], "A", "early-2", HttpStatusCode.OK);
+        await RequestLockAsync(cluster.Nodes[0], "A", "released", HttpStatusCode.OK);
+        await ReleaseLockAsync(cluster.Nodes[0], "A", "released", HttpStatusCode.OK);
+
+        var joined = await cluster.StartNodeAsync(1);
+        var listed = await joined.Http.GetStringAsync("/api/status/current_locks");   // its first answer: served only after its sync
+
+        Assert.Contains("early-1", listed);
+        Assert.Contains("early-2", listed);
+        Assert.DoesNotContain("\"released\"", listed);
+    }
 }
