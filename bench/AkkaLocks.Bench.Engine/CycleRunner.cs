@@ -17,6 +17,7 @@ internal static class CycleRunner
     public static async Task<CycleResult> RunAsync(string variant, ILockEngine engine, CycleWorkload workload, int workers, TimeSpan warmup, TimeSpan duration)
     {
         using var stop = new CancellationTokenSource();
+        using var commits = new CommitProbe();
         var measuring = 0;
         var recorders = new List<long>[workers];
         var errors = new long[workers];
@@ -29,15 +30,17 @@ internal static class CycleRunner
         }
         await Task.Delay(warmup);
         Volatile.Write(ref measuring, 1);
+        commits.Start();
         var watch = Stopwatch.StartNew();
         await Task.Delay(duration);
         Volatile.Write(ref measuring, 2);
         var seconds = watch.Elapsed.TotalSeconds;
+        var commitFigures = commits.Stop();
         stop.Cancel();
         await Task.WhenAll(tasks);
         var all = recorders.SelectMany(r => r).ToArray();
         Array.Sort(all);
-        return new CycleResult(variant, workload.Name, workers, all.Length, seconds, Millis(Percentile(all, 0.5)), Millis(Percentile(all, 0.99)), errors.Sum());
+        return new CycleResult(variant, workload.Name, workers, all.Length, seconds, Millis(Percentile(all, 0.5)), Millis(Percentile(all, 0.99)), errors.Sum(), commitFigures);
     }
 
     private static async Task WorkAsync(ILockEngine engine, CycleWorkload workload, int worker, int workers, List<long> acquireTicks, long[] errors,
