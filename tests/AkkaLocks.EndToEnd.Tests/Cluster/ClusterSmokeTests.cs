@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using AkkaLocks.Contracts;
 using AkkaLocks.EndToEnd.Tests.Postgres;
+using AkkaLocks.EndToEnd.Tests.Safety;
 using Xunit.Abstractions;
 using static AkkaLocks.EndToEnd.Tests.EsocoCalls;
 
@@ -73,5 +75,36 @@ public sealed class ClusterSmokeTests(PostgresServer postgres, ITestOutputHelper
         Assert.Contains("early-1", listed);
         Assert.Contains("early-2", listed);
         Assert.DoesNotContain("\"released\"", listed);
+    }
+
+    /// <summary>
+    /// A watch on one node hears the transitions of locks hosted on another (through the transition topic), including a
+    /// node that was alone when it started publishing nothing to the topic: the first node hosts every shard here.
+    /// </summary>
+    [PostgresFact]
+    public async Task Watch_on_a_joined_node_hears_transitions_of_locks_hosted_on_the_first_node()
+    {
+        await using var cluster = await ServerCluster.StartAsync(1, await postgres.CreateDatabaseAsync());
+        await RequestLockAsync(cluster.Nodes[0], "A", "alone", HttpStatusCode.OK);   // while alone: nobody else to tell
+        var joined = await cluster.StartNodeAsync(1);
+        await cluster.WaitForMembersUpAsync(2);
+        await using var watch = await ServerEventLog.StartAsync(joined.BaseAddress, "e2e");
+
+        var targets = Enumerable.Range(0, 10).Select(n => $"watched-{n}").ToList();
+        foreach (var target in targets)
+        {
+            await RequestLockAsync(cluster.Nodes[0], "A", target, HttpStatusCode.OK);
+            await ReleaseLockAsync(cluster.Nodes[0], "A", target, HttpStatusCode.OK);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (watch.Events.Count(e => e.Type == LockEventTypes.Released) < targets.Count && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        var heard = await watch.StopAsync();
+        foreach (var target in targets)
+        {
+            Assert.Contains(heard, e => e.Key == target && e.Type == LockEventTypes.Acquired);
+            Assert.Contains(heard, e => e.Key == target && e.Type == LockEventTypes.Released);
+        }
     }
 }
