@@ -24,7 +24,7 @@ public sealed class ActorLockEngine(
     public async Task<LockReply> AcquireAsync(LockKey key, AcquireRequest request, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        if (OwnerLimitReached(request.Owner) is { } refused) return refused;
+        if (await OwnerLimitReachedAsync(request.Owner, cancellationToken) is { } refused) return refused;
         var handle = LockHandles.NewHandle();
         var command = new AcquireLock(request.Owner, handle, request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User,
             request.Wait, request.RequestId);
@@ -46,15 +46,29 @@ public sealed class ActorLockEngine(
     }
 
     /// <summary>
-    /// The per-owner limit, checked here rather than in each surface so every protocol enforces the same rule. It reads
-    /// the held-locks index's counts (cluster-wide in a cluster), never the lock actors. Like any count taken before the
-    /// grant, it may let a burst of concurrent acquires of one owner pass the limit by a few.
+    /// How far the shared counts may lag behind grants already answered (the index counts them from the event stream,
+    /// asynchronously). Within this distance of the limit the index itself is asked.
     /// </summary>
-    private OwnerLimitReached? OwnerLimitReached(string owner)
+    private const int CountLagAllowance = 16;
+
+    /// <summary>
+    /// The per-owner limit, checked here rather than in each surface so every protocol enforces the same rule. It reads
+    /// the held-locks index's counts (cluster-wide in a cluster), never the lock actors, while the owner is far from the
+    /// limit. Near it, the index is asked: the ask queues behind the events of every grant whose answer this node has
+    /// already given, so a client that takes locks one after another is refused exactly at the limit. Concurrent acquires
+    /// of one owner may still pass it by a few, like any count taken before the grant.
+    /// </summary>
+    private async Task<OwnerLimitReached?> OwnerLimitReachedAsync(string owner, CancellationToken cancellationToken)
     {
         // A missing owner is the lock model's to reject, with its own message.
         if (options.MaxLocksPerOwner <= 0 || string.IsNullOrEmpty(owner)) return null;
-        return heldByOwner.HeldBy(owner) >= options.MaxLocksPerOwner ? new OwnerLimitReached(owner, options.MaxLocksPerOwner) : null;
+        var held = heldByOwner.HeldBy(owner);
+        if (held + CountLagAllowance >= options.MaxLocksPerOwner)
+        {
+            var indexActor = await index.GetAsync(cancellationToken);
+            held = await indexActor.Ask<int>(new CountHeldBy(owner), options.AskTimeout, cancellationToken);
+        }
+        return held >= options.MaxLocksPerOwner ? new OwnerLimitReached(owner, options.MaxLocksPerOwner) : null;
     }
 
     public Task<LockReply> ExtendAsync(LockKey key, string handle, TimeSpan ttl, string? user = null, CancellationToken cancellationToken = default) =>

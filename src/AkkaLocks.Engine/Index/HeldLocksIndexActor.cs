@@ -34,6 +34,7 @@ internal sealed class HeldLocksIndexActor : ReceiveActor, IWithTimers
         Receive<LockEvent>(e => Record(e.Key, HeldLockEntry.After(e, _table.Find(e.Key)), supersedesEqual: true));
         Receive<HeldLockObserved>(o => Record(o.Key, HeldLockEntry.Observed(o.Holder)));
         Receive<ListHeldLocks>(q => Sender.Tell(new HeldLocks(_table.Held(q.Context, Context.System.Scheduler.Now))));
+        Receive<CountHeldBy>(q => Sender.Tell(_table.CountHeldBy(q.Owner)));
         Receive<SyncHeldLocks>(q => Sync(q, Sender));
         Receive<FlushReplica>(_ => _replica?.Flush(Self));
         Receive<ClusterEvent.IMemberEvent>(e => { if (!e.Member.UniqueAddress.Equals(Cluster.Get(Context.System).SelfUniqueAddress)) StartSharing(); });
