@@ -21,6 +21,7 @@ internal sealed class CommitProbe : IDisposable
         {
             if (instrument.Meter.Name == JournalMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
         };
+        // The journal's meter has one instrument of each type: writes per commit (int) and commit duration in seconds (double).
         _listener.SetMeasurementEventCallback<int>((_, writes, _, _) =>
         {
             if (!_recording) return;

@@ -78,8 +78,9 @@ public sealed class ClusterSmokeTests(PostgresServer postgres, ITestOutputHelper
     }
 
     /// <summary>
-    /// A watch on one node hears the transitions of locks hosted on another (through the transition topic), including a
-    /// node that was alone when it started publishing nothing to the topic: the first node hosts every shard here.
+    /// A watch on one node hears the transitions of locks hosted on another, through the transition topic. The first node
+    /// started alone, when it publishes nothing to the topic, and hosts (nearly) every shard: it must start publishing
+    /// once the second node joins.
     /// </summary>
     [PostgresFact]
     public async Task Watch_on_a_joined_node_hears_transitions_of_locks_hosted_on_the_first_node()
