@@ -3,6 +3,12 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// <summary>Deletes a persistence id's events up to a sequence number, remembering the highest one deleted.</summary>
 internal sealed class DeleteEvents(string persistenceId, long toSequenceNr) : WriteWork
 {
+    public string PersistenceId => persistenceId;
+
+    public long ToSequenceNr => toSequenceNr;
+
+    public override IEnumerable<string> PersistenceIds => [persistenceId];
+
     // Recorded first, from the rows about to go: a later recovery must still see the highest sequence number ever written.
     private const string RecordDeletion = """
         INSERT INTO event_deletions (persistence_id, deleted_to)

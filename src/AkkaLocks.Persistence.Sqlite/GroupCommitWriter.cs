@@ -9,8 +9,9 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// all in one transaction, so one fsync acknowledges as many lock changes as arrived meanwhile (group commit). SQLite
 /// admits one writer at a time anyway; queueing here instead of on its file lock costs no busy-waiting, and the commit
 /// rate follows the disk's fsync rate times the number of concurrent writers rather than the fsync rate alone.
+/// Behind the write-ahead log (<see cref="LoggedWriter"/>) it applies the log's closed segments, one transaction each.
 /// </summary>
-internal sealed class GroupCommitWriter : IDisposable
+internal sealed class GroupCommitWriter : IStoreWriter
 {
     /// <summary>An upper bound on one transaction, so a flood of writes still commits (and answers) in steady steps.</summary>
     private const int MaxBatch = 2048;
@@ -19,12 +20,16 @@ internal sealed class GroupCommitWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly WriterStatements _statements;
     private readonly Thread _thread;
+    private readonly Action<int, TimeSpan>? _committed;
     private long _commits;
     private int _disposed;
 
-    public GroupCommitWriter(SqliteConnection connection)
+    /// <param name="connection">The writer's own connection, open.</param>
+    /// <param name="committed">Told each commit's request count and duration (for the journal's metrics).</param>
+    public GroupCommitWriter(SqliteConnection connection, Action<int, TimeSpan>? committed = null)
     {
         _connection = connection;
+        _committed = committed;
         _statements = new WriterStatements(connection);
         _thread = new Thread(Run) { IsBackground = true, Name = "akkalocks-sqlite-writer" };
         _thread.Start();
@@ -47,6 +52,9 @@ internal sealed class GroupCommitWriter : IDisposable
         return work.Committed;
     }
 
+    /// <summary>Every acknowledged write is committed to the database already.</summary>
+    public Task Settled(string persistenceId) => Task.CompletedTask;
+
     /// <summary>Writes what is already queued, then closes the connection.</summary>
     public void Dispose()
     {
@@ -66,7 +74,7 @@ internal sealed class GroupCommitWriter : IDisposable
             while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
             var started = Stopwatch.GetTimestamp();
             Commit(batch);
-            JournalMetrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
+            _committed?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
             Interlocked.Increment(ref _commits);
             batch.Clear();
         }

@@ -3,6 +3,16 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// <summary>Stores a snapshot; saving one at a sequence number already snapshotted replaces it, as Akka expects.</summary>
 internal sealed class SaveSnapshot(string persistenceId, long sequenceNr, long createdAt, StoredPayload payload) : WriteWork
 {
+    public string PersistenceId => persistenceId;
+
+    public long SequenceNr => sequenceNr;
+
+    public long CreatedAt => createdAt;
+
+    public StoredPayload Payload => payload;
+
+    public override IEnumerable<string> PersistenceIds => [persistenceId];
+
     private const string Upsert = """
         INSERT INTO snapshots (persistence_id, sequence_nr, created_at, serializer_id, manifest, payload)
         VALUES ($pid, $seq, $at, $serializer, $manifest, $payload)

@@ -3,9 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace AkkaLocks.Persistence.Sqlite;
 
 /// <summary>
-/// One SQLite file as the journal and the snapshot store of an actor system share it: its one writer (group commit) and
-/// its readers. Both plugins of a system name the same connection string and so get the same instance, whose writer
-/// thread closes when the last of them stops.
+/// One SQLite file as the journal and the snapshot store of an actor system share it: its one writer (group commit, behind
+/// the write-ahead log when the database is a file) and its readers. Both plugins of a system name the same connection
+/// string and so get the same instance, whose writer threads close when the last of them stops.
 /// </summary>
 internal sealed class SqliteDatabase
 {
@@ -13,24 +13,44 @@ internal sealed class SqliteDatabase
 
     private readonly string _connectionString;
     private readonly WalCheckpointer _checkpointer;
+    private readonly SqliteConnection? _guardReads;
     private int _users;
 
-    private SqliteDatabase(string connectionString)
+    private SqliteDatabase(string connectionString, bool writeAheadLog)
     {
         _connectionString = connectionString;
-        Writer = new GroupCommitWriter(OpenWriterConnection(connectionString));
+        var database = new GroupCommitWriter(OpenWriterConnection(connectionString), writeAheadLog ? null : JournalMetrics.Committed);
+        Writer = database;
+        if (writeAheadLog && LogFolderOf(connectionString) is { } folder)
+        {
+            try
+            {
+                _guardReads = new SqliteConnection(connectionString);
+                _guardReads.Open();
+                Writer = new LoggedWriter(WriteAheadLog.Open(folder), database, persistenceId => EventReads.Highest(_guardReads, persistenceId));
+            }
+            catch
+            {
+                database.Dispose();
+                _guardReads?.Dispose();
+                throw;
+            }
+        }
         _checkpointer = new WalCheckpointer(connectionString);
     }
 
-    public GroupCommitWriter Writer { get; }
+    public IStoreWriter Writer { get; }
 
-    /// <summary>The database of this connection string, opened (and its tables created) by its first user.</summary>
-    public static SqliteDatabase Use(string connectionString)
+    /// <summary>
+    /// The database of this connection string, opened (and its tables created) by its first user.
+    /// <paramref name="writeAheadLog"/>: acknowledge writes once in the log beside the file (ignored for an in-memory database).
+    /// </summary>
+    public static SqliteDatabase Use(string connectionString, bool writeAheadLog = true)
     {
         lock (Open)
         {
             if (!Open.TryGetValue(connectionString, out var database))
-                Open[connectionString] = database = new SqliteDatabase(connectionString);
+                Open[connectionString] = database = new SqliteDatabase(connectionString, writeAheadLog);
             database._users++;
             return database;
         }
@@ -45,17 +65,41 @@ internal sealed class SqliteDatabase
             Open.Remove(_connectionString);
         }
         Writer.Dispose();
+        _guardReads?.Dispose();
         _checkpointer.Dispose();
     }
 
-    /// <summary>Runs a read on a connection of its own (pooled), off the thread pool. WAL: it sees the last commit, never blocks the writer.</summary>
-    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read) =>
+    /// <summary>
+    /// Runs a read of one persistence id on a connection of its own (pooled), off the thread pool, once the database has
+    /// every acknowledged write of the id. SQLite's WAL: it sees the last commit, never blocks the writer.
+    /// </summary>
+    public Task<T> ReadAsync<T>(string persistenceId, Func<SqliteConnection, T> read)
+    {
+        var settled = Writer.Settled(persistenceId);
+        return settled.IsCompletedSuccessfully ? Read(read) : ReadOnceSettled(settled, read);
+    }
+
+    private async Task<T> ReadOnceSettled<T>(Task settled, Func<SqliteConnection, T> read)
+    {
+        await settled.ConfigureAwait(false);
+        return await Read(read).ConfigureAwait(false);
+    }
+
+    private Task<T> Read<T>(Func<SqliteConnection, T> read) =>
         ReadThreads.Instance.Run(() =>
         {
             using var connection = new SqliteConnection(_connectionString);
             connection.Open();
             return read(connection);
         });
+
+    /// <summary>The write-ahead log's folder, beside the database file ("akkalocks.db" has "akkalocks.db.log"); none in memory.</summary>
+    private static string? LogFolderOf(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:";
+        return inMemory ? null : Path.GetFullPath(builder.DataSource) + ".log";
+    }
 
     /// <summary>
     /// Write-ahead logging lets readers work beside the writer (SQLite keeps the mode in the file); synchronous=FULL makes

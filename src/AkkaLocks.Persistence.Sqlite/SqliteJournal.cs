@@ -21,20 +21,20 @@ public sealed class SqliteJournal : AsyncWriteJournal
 
     public SqliteJournal(Config config)
     {
-        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config));
+        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config), SqlitePluginConfig.WriteAheadLog(config));
         _serialization = Context.System.Serialization;
     }
 
     public override Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
         Action<IPersistentRepresentation> recoveryCallback) =>
-        _database.ReadAsync(connection =>
+        _database.ReadAsync(persistenceId, connection =>
         {
             EventReads.Replay(connection, persistenceId, fromSequenceNr, toSequenceNr, max, row => recoveryCallback(Replayed(row)));
             return true;
         });
 
     public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
-        _database.ReadAsync(connection => EventReads.Highest(connection, persistenceId));
+        _database.ReadAsync(persistenceId, connection => EventReads.Highest(connection, persistenceId));
 
     /// <summary>
     /// Serializes here, on the journal's thread, so a payload that cannot be serialized rejects its own atomic write only

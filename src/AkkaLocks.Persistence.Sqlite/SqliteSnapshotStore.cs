@@ -16,13 +16,13 @@ public sealed class SqliteSnapshotStore : SnapshotStore
 
     public SqliteSnapshotStore(Config config)
     {
-        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config));
+        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config), SqlitePluginConfig.WriteAheadLog(config));
         _serialization = Context.System.Serialization;
     }
 
     protected override async Task<SelectedSnapshot> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
     {
-        var latest = await _database.ReadAsync(connection => SnapshotReads.Latest(connection, persistenceId, criteria));
+        var latest = await _database.ReadAsync(persistenceId, connection => SnapshotReads.Latest(connection, persistenceId, criteria));
         return latest is var (metadata, payload) ? new SelectedSnapshot(metadata, payload.Restore(_serialization)) : null!;
     }
 

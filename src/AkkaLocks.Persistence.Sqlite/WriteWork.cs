@@ -2,7 +2,8 @@ namespace AkkaLocks.Persistence.Sqlite;
 
 /// <summary>
 /// One caller's share of a group commit: the statements of one journal or snapshot-store request, all or nothing.
-/// It completes only once the transaction that carries it has committed (synchronous=FULL: the commit is on disk).
+/// It completes only once it is durable: appended to the write-ahead log and fsynced (<see cref="LoggedWriter"/>), or, without
+/// the log, once the transaction that carries it has committed (synchronous=FULL: the commit is on disk).
 /// </summary>
 internal abstract class WriteWork
 {
@@ -15,6 +16,9 @@ internal abstract class WriteWork
     private Exception? _refused;
 
     public Task Committed => _committed.Task;
+
+    /// <summary>The persistence ids whose stored state this request changes: their reads wait until it is in the database.</summary>
+    public abstract IEnumerable<string> PersistenceIds { get; }
 
     /// <summary>
     /// Runs the statements inside a savepoint, so a refused request (a stale writer's duplicate sequence number) is

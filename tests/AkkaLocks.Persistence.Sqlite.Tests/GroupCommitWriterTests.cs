@@ -90,6 +90,8 @@ public sealed class GroupCommitWriterTests : IDisposable
 
         public ManualResetEventSlim Started { get; } = new();
 
+        public override IEnumerable<string> PersistenceIds => [];
+
         public void Release() => _released.Set();
 
         protected override void Write(WriterStatements statements)

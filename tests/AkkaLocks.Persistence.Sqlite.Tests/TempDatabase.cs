@@ -15,6 +15,9 @@ public sealed class TempDatabase : IDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The write-ahead log's folder beside the database file.</summary>
+    public string LogFolder => Path.Combine(_directory, "akkalocks.db.log");
+
     /// <summary>The plugins of this file, as hocon/persistence.sqlite.conf configures them for the server.</summary>
     public string Hocon => $$"""
         akka.persistence.journal {

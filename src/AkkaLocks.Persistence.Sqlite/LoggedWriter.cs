@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace AkkaLocks.Persistence.Sqlite;
+
+/// <summary>
+/// The journal's writer when the database is a file: a thread of its own takes every request queued since its last commit,
+/// appends them to the write-ahead log in one write and fsyncs it (group commit), then acknowledges them all. The log is
+/// cut into segments every <see cref="ApplyEvery"/>; each closed segment goes to the database in one transaction
+/// (<see cref="GroupCommitWriter"/>), and is deleted once there. So the acknowledgement waits for an fsync of the requests'
+/// bytes only, and the database's page writes happen later, once for many requests. A read of a persistence id with
+/// writes still in the log waits for them to reach the database (<see cref="PendingPersistenceIds"/>).
+/// </summary>
+internal sealed class LoggedWriter : IStoreWriter
+{
+    private const int MaxBatch = 2048;
+    private const long SegmentLimitBytes = 16 * 1024 * 1024;
+
+    /// <summary>How long a segment collects writes before it goes to the database (sooner if a read waits for it).</summary>
+    private static readonly TimeSpan ApplyEvery = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Closed segments not yet in the database, at most: when the database falls behind, the log waits for it.</summary>
+    private const int SegmentsInFlight = 2;
+
+    private readonly BlockingCollection<WriteWork> _queue = new();
+    private readonly WriteAheadLog _log;
+    private readonly GroupCommitWriter _database;
+    private readonly SequenceGuard _guard;
+    private readonly PendingPersistenceIds _pending = new();
+    private readonly SemaphoreSlim _applySlots = new(SegmentsInFlight);
+    private readonly LogBatch _batch = new();
+    private readonly Thread _thread;
+    private List<WriteWork> _segmentWrites = [];
+    private long _segmentStarted = Stopwatch.GetTimestamp();
+    private long _currentSegment;
+    private volatile Exception? _failure;
+    private int _disposed;
+
+    /// <summary>Reads back what the log holds from before (a crash), applies it to the database, and starts a new segment.</summary>
+    public LoggedWriter(WriteAheadLog log, GroupCommitWriter database, Func<string, long> highestInDatabase)
+    {
+        _log = log;
+        _database = database;
+        _guard = new SequenceGuard(highestInDatabase);
+        var next = ApplyLeftOvers() + 1;
+        _log.StartSegment(next);
+        _currentSegment = next;
+        _thread = new Thread(Run) { IsBackground = true, Name = "akkalocks-journal-log-writer" };
+        _thread.Start();
+    }
+
+    public Task Submit(WriteWork work)
+    {
+        try
+        {
+            _queue.Add(work);
+        }
+        catch (InvalidOperationException)
+        {
+            work.Complete(new ObjectDisposedException(nameof(LoggedWriter), "The journal's database is closed."));
+        }
+        return work.Committed;
+    }
+
+    public Task Settled(string persistenceId) => _pending.Settled(persistenceId, Interlocked.Read(ref _currentSegment));
+
+    /// <summary>Logs what is queued, puts every segment into the database, then closes it.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        _queue.CompleteAdding();
+        _thread.Join();
+        _database.Dispose();
+        _log.Dispose();
+    }
+
+    private long ApplyLeftOvers()
+    {
+        var segments = _log.Segments();
+        if (segments.Count == 0) return 0;
+        var writes = segments.SelectMany(segment => _log.Read(segment).Select(Decode)).ToList();
+        if (writes.Count > 0) _database.Submit(new ApplyLoggedWrites(writes)).GetAwaiter().GetResult();
+        foreach (var segment in segments) _log.Delete(segment);
+        return segments[^1];
+    }
+
+    private static WriteWork Decode(byte[] record)
+    {
+        using var reader = new BinaryReader(new MemoryStream(record));
+        return LogRecordCodec.Decode(reader);
+    }
+
+    private void Run()
+    {
+        var batch = new List<WriteWork>(MaxBatch);
+        while (!_queue.IsCompleted)
+        {
+            if (_queue.TryTake(out var first, ApplyEvery))
+            {
+                batch.Add(first);
+                while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
+                Commit(batch);
+                batch.Clear();
+            }
+            if (IsSegmentDue()) CloseSegment();
+        }
+        if (_segmentWrites.Count > 0) CloseSegment();
+        for (var i = 0; i < SegmentsInFlight; i++) _applySlots.Wait();   // every closed segment is in the database
+    }
+
+    private void Commit(List<WriteWork> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var logged = new List<WriteWork>(batch.Count);
+        foreach (var work in batch)
+        {
+            if (Refusal(work) is { } refusal) work.Complete(refusal);
+            else logged.Add(work);
+        }
+        if (logged.Count == 0) return;
+        try
+        {
+            _log.Append(_batch.Bytes);
+            _log.Sync();
+        }
+        catch (Exception e)
+        {
+            // After a failed write or fsync the log's tail is unknown: stop writing, as etcd and PostgreSQL do. What was
+            // acknowledged before is durable; a restart applies it.
+            _failure = e;
+            foreach (var work in logged) work.Complete(e);
+            return;
+        }
+        finally
+        {
+            _batch.Clear();
+        }
+        foreach (var work in logged) _pending.Logged(work, _currentSegment);   // before the acknowledgement: a read after it waits
+        foreach (var work in logged) work.Complete(null);
+        _segmentWrites.AddRange(logged);
+        JournalMetrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Why the request cannot be logged, or null once it is in the batch's buffer.</summary>
+    private Exception? Refusal(WriteWork work)
+    {
+        if (_failure is { } failure) return new IOException("The journal stopped writing after a failure of its disk; restart the server.", failure);
+        if (work is AppendEvents append && _guard.Admit(append, _currentSegment) is { } refused) return refused;
+        _batch.Add(work);
+        return null;
+    }
+
+    private bool IsSegmentDue() =>
+        _segmentWrites.Count > 0 && _failure is null &&
+        (_pending.TakeReadWaitingOnCurrent() || Stopwatch.GetElapsedTime(_segmentStarted) >= ApplyEvery || _log.SegmentBytes >= SegmentLimitBytes);
+
+    private void CloseSegment()
+    {
+        _applySlots.Wait();
+        var segment = _currentSegment;
+        var writes = _segmentWrites;
+        _segmentWrites = [];
+        _log.StartSegment(segment + 1);
+        Interlocked.Exchange(ref _currentSegment, segment + 1);
+        _segmentStarted = Stopwatch.GetTimestamp();
+        _guard.ForgetAppliedUpTo(_pending.AppliedSegment);
+        var submitted = Stopwatch.GetTimestamp();
+        _database.Submit(new ApplyLoggedWrites(writes))
+            .ContinueWith(applied => Applied(applied, segment, writes, Stopwatch.GetElapsedTime(submitted)), TaskScheduler.Default);
+    }
+
+    private void Applied(Task applied, long segment, List<WriteWork> writes, TimeSpan took)
+    {
+        if (applied.Exception is { } failure)
+        {
+            // The writes are safe in the log, but later segments must not overtake this one: stop, and let a restart apply it.
+            _failure = failure.GetBaseException();
+            _pending.FailWaiting(new IOException("The journal's database failed; restart the server to apply the log.", _failure));
+        }
+        else
+        {
+            _log.Delete(segment);
+            _pending.MarkApplied(segment, writes);
+            JournalMetrics.Applied(writes.Count, took);
+        }
+        _applySlots.Release();
+    }
+}

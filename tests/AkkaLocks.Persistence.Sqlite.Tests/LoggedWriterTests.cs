@@ -1,0 +1,175 @@
+using Microsoft.Data.Sqlite;
+
+namespace AkkaLocks.Persistence.Sqlite.Tests;
+
+/// <summary>
+/// The write-ahead log in front of the database: acknowledged once fsynced in the log, read back after a crash, never read
+/// around. A crash is played by writing a segment with <see cref="WriteAheadLog"/> and leaving it unapplied, as a process
+/// killed between its fsync and the database's transaction leaves it.
+/// </summary>
+public sealed class LoggedWriterTests : IDisposable
+{
+    private readonly TempDatabase _database = new();
+    private readonly List<IDisposable> _opened = [];
+
+    [Fact]
+    public async Task An_acknowledged_write_is_in_the_database_once_its_id_is_settled()
+    {
+        var writer = StartWriter();
+        await writer.Submit(Append("lock-a", 1, 2));
+
+        await writer.Settled("lock-a").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM events WHERE persistence_id = 'lock-a'"));
+    }
+
+    [Fact]
+    public async Task A_read_through_the_database_sees_a_write_acknowledged_just_before_it()
+    {
+        var database = SqliteDatabase.Use(_database.ConnectionString);
+        try
+        {
+            for (var seq = 1; seq <= 20; seq++)
+            {
+                await database.Writer.Submit(Append("lock-r", seq));
+                Assert.Equal(seq, await database.ReadAsync("lock-r", connection => EventReads.Highest(connection, "lock-r")));
+            }
+        }
+        finally
+        {
+            database.Leave();
+        }
+    }
+
+    [Fact]
+    public void A_segment_left_by_a_crash_is_applied_at_the_next_start_and_deleted()
+    {
+        WriteSegmentAndCrash(1, Append("lock-c", 1, 2, 3), new DeleteEvents("lock-c", 2));
+
+        StartWriter();
+
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM events WHERE persistence_id = 'lock-c'"));
+        Assert.Equal(2, _database.Scalar("SELECT deleted_to FROM event_deletions WHERE persistence_id = 'lock-c'"));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_database.LogFolder), path => path.EndsWith("000000000001.wal"));
+    }
+
+    [Fact]
+    public void A_torn_record_at_the_tail_ends_the_segment_and_the_whole_records_before_it_are_applied()
+    {
+        WriteSegmentAndCrash(1, Append("lock-t", 1), Append("lock-t", 2));
+        var segment = Path.Combine(_database.LogFolder, "000000000001.wal");
+        var bytes = File.ReadAllBytes(segment);
+        File.WriteAllBytes(segment, bytes[..^3]);   // the second record lost its last bytes mid-write
+
+        StartWriter();
+
+        Assert.Equal(1, _database.Scalar("SELECT MAX(sequence_nr) FROM events WHERE persistence_id = 'lock-t'"));
+    }
+
+    [Fact]
+    public void A_record_whose_checksum_does_not_match_is_not_applied()
+    {
+        WriteSegmentAndCrash(1, Append("lock-k", 1), Append("lock-k", 2));
+        var segment = Path.Combine(_database.LogFolder, "000000000001.wal");
+        var bytes = File.ReadAllBytes(segment);
+        bytes[^1] ^= 0xFF;   // a flipped bit in the second record's payload
+        File.WriteAllBytes(segment, bytes);
+
+        StartWriter();
+
+        Assert.Equal(1, _database.Scalar("SELECT MAX(sequence_nr) FROM events WHERE persistence_id = 'lock-k'"));
+    }
+
+    [Fact]
+    public void A_segment_applied_before_the_crash_deleted_it_is_applied_again_without_changing_anything()
+    {
+        WriteSegmentAndCrash(1, Append("lock-i", 1, 2), new DeleteEvents("lock-i", 1));
+        CopySegment(1, asSegment: 7);   // the same records again, as if the deletion after the first apply was lost
+        WriteSegmentAndCrash(8, Append("lock-i", 3));
+
+        StartWriter();
+
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM events WHERE persistence_id = 'lock-i'"));
+        Assert.Equal(2, _database.Scalar("SELECT MIN(sequence_nr) FROM events WHERE persistence_id = 'lock-i'"));
+    }
+
+    [Fact]
+    public async Task A_stale_sequence_number_is_refused_alone_even_after_a_restart()
+    {
+        var first = StartWriter();
+        await first.Submit(Append("lock-s", 1));
+        StopWriter(first);
+
+        var writer = StartWriter();
+        var stale = writer.Submit(Append("lock-s", 1, 2));
+        var fresh = writer.Submit(Append("lock-f", 1));
+        var next = writer.Submit(Append("lock-s", 2));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => stale);
+        await Task.WhenAll(fresh, next);
+        await writer.Settled("lock-s").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, _database.Scalar("SELECT COUNT(*) FROM events WHERE persistence_id = 'lock-s'"));
+    }
+
+    [Fact]
+    public void A_second_writer_on_the_same_log_is_refused()
+    {
+        StartWriter();
+
+        var refused = Assert.Throws<IOException>(() => WriteAheadLog.Open(_database.LogFolder));
+        Assert.Contains("in use by another process", refused.Message);
+    }
+
+    [Fact]
+    public async Task Stopping_applies_every_logged_write_and_leaves_no_segment()
+    {
+        var writer = StartWriter();
+        var writes = Enumerable.Range(1, 500).Select(i => writer.Submit(Append("lock-" + i, 1))).ToList();
+        await Task.WhenAll(writes);
+
+        StopWriter(writer);
+
+        Assert.Equal(500, _database.Scalar("SELECT COUNT(*) FROM events"));
+        Assert.Empty(Directory.EnumerateFiles(_database.LogFolder, "*.wal"));
+    }
+
+    public void Dispose()
+    {
+        foreach (var opened in Enumerable.Reverse(_opened)) opened.Dispose();
+        _database.Dispose();
+    }
+
+    private LoggedWriter StartWriter()
+    {
+        var connection = new SqliteConnection(_database.ConnectionString);
+        connection.Open();
+        StoreSchema.Ensure(connection);
+        var reads = new SqliteConnection(_database.ConnectionString);
+        reads.Open();
+        var writer = new LoggedWriter(WriteAheadLog.Open(_database.LogFolder), new GroupCommitWriter(connection), id => EventReads.Highest(reads, id));
+        _opened.Add(reads);
+        _opened.Add(writer);
+        return writer;
+    }
+
+    private void StopWriter(LoggedWriter writer)
+    {
+        writer.Dispose();
+        _opened.Remove(writer);
+    }
+
+    private void WriteSegmentAndCrash(long number, params WriteWork[] works)
+    {
+        using var log = WriteAheadLog.Open(_database.LogFolder);
+        log.StartSegment(number);
+        var batch = new LogBatch();
+        foreach (var work in works) batch.Add(work);
+        log.Append(batch.Bytes);
+        log.Sync();
+    }
+
+    private void CopySegment(long number, long asSegment) =>
+        File.Copy(Path.Combine(_database.LogFolder, $"{number:D12}.wal"), Path.Combine(_database.LogFolder, $"{asSegment:D12}.wal"));
+
+    private static AppendEvents Append(string persistenceId, params long[] sequenceNrs) =>
+        new(sequenceNrs.Select(n => new EventRow(persistenceId, n, 0, "writer", new StoredPayload(0, "", [1, 2, 3]))).ToList());
+}
