@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace AkkaLocks.Persistence.Sqlite;
 
 /// <summary>
@@ -11,8 +13,21 @@ internal sealed class ApplyLoggedWrites(IReadOnlyList<WriteWork> logged) : Write
 
     public override IEnumerable<string> PersistenceIds => logged.SelectMany(work => work.PersistenceIds);
 
+    /// <summary>
+    /// Writes all the requests straight through: a savepoint each would double the statements of the usual case, in which
+    /// the database has none of them yet. If it has one, all is undone to this request's own savepoint and written again
+    /// request by request, each in a savepoint, so only the ones it has are skipped.
+    /// </summary>
     protected override void Write(WriterStatements statements)
     {
-        foreach (var work in logged) work.WriteIn(statements);
+        try
+        {
+            foreach (var work in logged) work.WriteWithoutSavepoint(statements);
+        }
+        catch (SqliteException)
+        {
+            statements.Execute(RollbackToSavepoint);
+            foreach (var work in logged) work.WriteIn(statements);
+        }
     }
 }

@@ -9,7 +9,7 @@ internal abstract class WriteWork
 {
     private const string Savepoint = "SAVEPOINT work";
     private const string ReleaseSavepoint = "RELEASE work";
-    private const string RollbackToSavepoint = "ROLLBACK TO work";
+    protected const string RollbackToSavepoint = "ROLLBACK TO work";
 
     // Continuations run off the writer's thread, which goes straight on to the next batch.
     private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,6 +39,9 @@ internal abstract class WriteWork
             _refused = e;
         }
     }
+
+    /// <summary>Runs the statements with no savepoint of their own: for a caller that undoes a failure itself.</summary>
+    public void WriteWithoutSavepoint(WriterStatements statements) => Write(statements);
 
     /// <summary>Tells the caller the outcome: the batch's failure (nothing was committed) or this request's own.</summary>
     public void Complete(Exception? batchFailure)
