@@ -21,12 +21,14 @@ internal sealed class FreezeWatchdog(ActorSystem system, ILogger<FreezeWatchdog>
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
 
     private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var stableAfter = system.Settings.Config.GetTimeSpan(StableAfterPath);
         // A thread of its own, not a timer on the thread pool: a busy pool must not look like a freeze.
-        new Thread(() => Watch(stableAfter)) { IsBackground = true, Name = "akkalocks-freeze-watchdog" }.Start();
+        _thread = new Thread(() => Watch(stableAfter)) { IsBackground = true, Name = "akkalocks-freeze-watchdog" };
+        _thread.Start();
         return Task.CompletedTask;
     }
 
@@ -36,7 +38,16 @@ internal sealed class FreezeWatchdog(ActorSystem system, ILogger<FreezeWatchdog>
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _stop.Dispose();
+    /// <summary>
+    /// Stops the thread before disposing what it waits on: a host that failed to start (its port taken) is disposed
+    /// without StopAsync, and the thread reading a disposed token source crashed the process on its way out.
+    /// </summary>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread?.Join();
+        _stop.Dispose();
+    }
 
     private void Watch(TimeSpan stableAfter)
     {
