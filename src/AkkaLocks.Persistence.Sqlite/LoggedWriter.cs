@@ -104,7 +104,7 @@ internal sealed class LoggedWriter : IStoreWriter
             }
             if (IsSegmentDue()) CloseSegment();
         }
-        if (_segmentWrites.Count > 0) CloseSegment();
+        if (_segmentWrites.Count > 0 && _failure is null) CloseSegment();   // after a failure, segments wait for a restart, in order
         for (var i = 0; i < SegmentsInFlight; i++) _applySlots.Wait();   // every closed segment is in the database
     }
 
