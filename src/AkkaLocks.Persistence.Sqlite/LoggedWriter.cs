@@ -62,7 +62,15 @@ internal sealed class LoggedWriter : IStoreWriter
         return work.Committed;
     }
 
-    public Task Settled(string persistenceId) => _pending.Settled(persistenceId, Interlocked.Read(ref _currentSegment));
+    /// <summary>
+    /// Completes once the database has every acknowledged write of the id. After a failure of the log or the database it
+    /// fails instead: the database may lack acknowledged writes until a restart applies the log, so a read could miss
+    /// them (and the health check, which reads, reports the journal broken).
+    /// </summary>
+    public Task Settled(string persistenceId) =>
+        _failure is { } failure
+            ? Task.FromException(new IOException("The journal stopped after a failure of its disk; restart the server to apply its log.", failure))
+            : _pending.Settled(persistenceId, Interlocked.Read(ref _currentSegment));
 
     /// <summary>Logs what is queued, puts every segment into the database, then closes it.</summary>
     public void Dispose()

@@ -120,6 +120,20 @@ public sealed class LoggedWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task After_the_log_fails_every_later_write_and_read_fails_instead_of_going_around_it()
+    {
+        var log = WriteAheadLog.Open(_database.LogFolder);
+        var writer = StartWriter(log);
+        await writer.Submit(Append("lock-f", 1));
+        log.Dispose();   // the segment's file handle is gone: the next append fails, as on a disk error
+
+        await Assert.ThrowsAnyAsync<Exception>(() => writer.Submit(Append("lock-f", 2)));
+        var later = await Assert.ThrowsAsync<IOException>(() => writer.Submit(Append("lock-g", 1)));
+        Assert.Contains("restart", later.Message);
+        await Assert.ThrowsAsync<IOException>(() => writer.Settled("lock-f").WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task Stopping_applies_every_logged_write_and_leaves_no_segment()
     {
         var writer = StartWriter();
@@ -138,14 +152,16 @@ public sealed class LoggedWriterTests : IDisposable
         _database.Dispose();
     }
 
-    private LoggedWriter StartWriter()
+    private LoggedWriter StartWriter() => StartWriter(WriteAheadLog.Open(_database.LogFolder));
+
+    private LoggedWriter StartWriter(WriteAheadLog log)
     {
         var connection = new SqliteConnection(_database.ConnectionString);
         connection.Open();
         StoreSchema.Ensure(connection);
         var reads = new SqliteConnection(_database.ConnectionString);
         reads.Open();
-        var writer = new LoggedWriter(WriteAheadLog.Open(_database.LogFolder), new GroupCommitWriter(connection), id => EventReads.Highest(reads, id));
+        var writer = new LoggedWriter(log, new GroupCommitWriter(connection), id => EventReads.Highest(reads, id));
         _opened.Add(reads);
         _opened.Add(writer);
         return writer;
