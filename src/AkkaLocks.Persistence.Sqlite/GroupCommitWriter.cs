@@ -39,18 +39,7 @@ internal sealed class GroupCommitWriter : IStoreWriter
     public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>Queues the work; the task completes once it is committed, or fails with why it was not.</summary>
-    public Task Submit(WriteWork work)
-    {
-        try
-        {
-            _queue.Add(work);
-        }
-        catch (InvalidOperationException)
-        {
-            work.Complete(new ObjectDisposedException(nameof(GroupCommitWriter), "The journal's database is closed."));
-        }
-        return work.Committed;
-    }
+    public Task Submit(WriteWork work) => work.QueueOn(_queue);
 
     /// <summary>Every acknowledged write is committed to the database already.</summary>
     public Task Settled(string persistenceId) => Task.CompletedTask;

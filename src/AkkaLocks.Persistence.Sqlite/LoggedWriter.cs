@@ -49,18 +49,7 @@ internal sealed class LoggedWriter : IStoreWriter
         _thread.Start();
     }
 
-    public Task Submit(WriteWork work)
-    {
-        try
-        {
-            _queue.Add(work);
-        }
-        catch (InvalidOperationException)
-        {
-            work.Complete(new ObjectDisposedException(nameof(LoggedWriter), "The journal's database is closed."));
-        }
-        return work.Committed;
-    }
+    public Task Submit(WriteWork work) => work.QueueOn(_queue);
 
     /// <summary>
     /// Completes once the database has every acknowledged write of the id. After a failure of the log or the database it

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace AkkaLocks.Persistence.Sqlite;
 
 /// <summary>
@@ -16,6 +18,20 @@ internal abstract class WriteWork
     private Exception? _refused;
 
     public Task Committed => _committed.Task;
+
+    /// <summary>Queues this request for a writer thread; once that writer has closed, it fails at once instead of waiting forever.</summary>
+    public Task QueueOn(BlockingCollection<WriteWork> queue)
+    {
+        try
+        {
+            queue.Add(this);
+        }
+        catch (InvalidOperationException)
+        {
+            Complete(new ObjectDisposedException(GetType().Name, "The journal's database is closed."));
+        }
+        return Committed;
+    }
 
     /// <summary>The persistence ids whose stored state this request changes: their reads wait until it is in the database.</summary>
     public abstract IEnumerable<string> PersistenceIds { get; }
