@@ -19,22 +19,16 @@ internal sealed class SqliteDatabase
     private SqliteDatabase(string connectionString, bool writeAheadLog)
     {
         _connectionString = connectionString;
-        var database = new GroupCommitWriter(OpenWriterConnection(connectionString), writeAheadLog ? null : JournalMetrics.Committed);
-        Writer = database;
-        if (writeAheadLog && LogFolderOf(connectionString) is { } folder)
+        var logFolder = writeAheadLog ? LogFolderOf(connectionString) : null;
+        var database = new GroupCommitWriter(OpenWriterConnection(connectionString), logFolder is null ? JournalMetrics.Committed : null);
+        try
         {
-            try
-            {
-                _guardReads = new SqliteConnection(connectionString);
-                _guardReads.Open();
-                Writer = new LoggedWriter(WriteAheadLog.Open(folder), database, persistenceId => EventReads.Highest(_guardReads, persistenceId));
-            }
-            catch
-            {
-                database.Dispose();
-                _guardReads?.Dispose();
-                throw;
-            }
+            Writer = logFolder is null ? database : StartLog(logFolder, database, connectionString, out _guardReads);
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
         }
         _checkpointer = new WalCheckpointer(connectionString);
     }
@@ -92,6 +86,30 @@ internal sealed class SqliteDatabase
             connection.Open();
             return read(connection);
         });
+
+    /// <summary>
+    /// The write-ahead log in front of the database, with a connection of its own for the sequence guard's questions. On a
+    /// failure nothing stays open: the log's lock file is released, so a retry in this process does not find it taken.
+    /// </summary>
+    private static LoggedWriter StartLog(string folder, GroupCommitWriter database, string connectionString, out SqliteConnection guardReads)
+    {
+        var reads = new SqliteConnection(connectionString);
+        WriteAheadLog? log = null;
+        try
+        {
+            reads.Open();
+            log = WriteAheadLog.Open(folder);
+            var writer = new LoggedWriter(log, database, persistenceId => EventReads.Highest(reads, persistenceId));
+            guardReads = reads;
+            return writer;
+        }
+        catch
+        {
+            log?.Dispose();
+            reads.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The write-ahead log's folder, beside the database file ("akkalocks.db" has "akkalocks.db.log"); none in memory.</summary>
     private static string? LogFolderOf(string connectionString)

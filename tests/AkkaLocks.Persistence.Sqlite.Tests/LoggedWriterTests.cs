@@ -120,6 +120,17 @@ public sealed class LoggedWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_second_database_on_the_same_file_is_refused_until_the_first_closes()
+    {
+        var first = SqliteDatabase.Use(_database.ConnectionString);
+        var sameFile = _database.ConnectionString + ";Cache=Private";   // another connection string, as another process has
+
+        Assert.Throws<IOException>(() => SqliteDatabase.Use(sameFile));
+        first.Leave();
+        SqliteDatabase.Use(sameFile).Leave();
+    }
+
+    [Fact]
     public async Task After_the_log_fails_every_later_write_and_read_fails_instead_of_going_around_it()
     {
         var log = WriteAheadLog.Open(_database.LogFolder);
