@@ -234,6 +234,21 @@ public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hostin
         await shard.ExpectMsgAsync<EntityStopped>();
     }
 
+    [Fact]
+    public async Task Lock_handed_to_another_node_first_answers_the_grant_it_is_writing_then_stops()
+    {
+        var (entity, _, shard) = await StartEntityAsync();
+        var caller = CreateTestProbe();
+
+        entity.Tell(Locks.Acquire("a"), caller);
+        entity.Tell(StopForHandOff.Instance);   // arrives while the grant is being persisted, as a rebalance may
+
+        var granted = await caller.ExpectMsgAsync<Granted>();
+        await shard.ExpectMsgAsync<EntityStopped>();
+        var (recovered, _, _) = await StartEntityAsync();
+        Assert.Equal(granted.Holder, (await recovered.Ask<LockStatus>(Locks.Inspect())).Holder);
+    }
+
     private TestProbe SubscribeToLockEvents()
     {
         var probe = CreateTestProbe();

@@ -42,6 +42,9 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         Command<WaitDeadlineDue>(_ => Handle(ExpireWaiters.Instance, ActorRefs.Nobody));
         Command<ReceiveTimeout>(_ => BeginPassivation());
         Command<StopIfFree>(_ => Stop());
+        // Deferred: a command stashed during a persist runs as soon as the events are written, before the deferred
+        // answer to the caller; stopping then would leave a durable grant unanswered.
+        Command<StopForHandOff>(stop => DeferAsync(stop, _ => Context.Stop(Self)));
         Command<SaveSnapshotSuccess>(OnSnapshotSaved);
         Command<SaveSnapshotFailure>(OnSnapshotFailed);
         Command<DeleteMessagesSuccess>(_ => { });

@@ -40,6 +40,7 @@ public static class AkkaLocksHostingExtensions
                     RememberEntities = true,   // held locks are restarted (and their expiry re-armed) after a restart or handoff
                     RememberEntitiesStore = RememberEntitiesStore.Eventsourced,
                     StateStoreMode = StateStoreMode.DData,
+                    HandOffStopMessage = StopForHandOff.Instance,
                 })
             .WithDistributedPubSub("")   // every node, proxies included, hears every transition
             .WithActors((system, registry) =>
