@@ -9,8 +9,6 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// </summary>
 internal sealed class ApplyLoggedWrites(IReadOnlyList<WriteWork> logged) : WriteWork
 {
-    public IReadOnlyList<WriteWork> Logged => logged;
-
     public override IEnumerable<string> PersistenceIds => logged.SelectMany(work => work.PersistenceIds);
 
     /// <summary>

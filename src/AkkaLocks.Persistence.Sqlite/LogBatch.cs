@@ -13,8 +13,6 @@ internal sealed class LogBatch
 
     public ReadOnlySpan<byte> Bytes => _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
 
-    public bool IsEmpty => _buffer.Length == 0;
-
     /// <summary>Frames the request as one record: length and CRC-32 of the payload, then the payload.</summary>
     public void Add(WriteWork work)
     {

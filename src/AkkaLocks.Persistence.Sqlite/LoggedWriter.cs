@@ -111,8 +111,13 @@ internal sealed class LoggedWriter : IStoreWriter
         var logged = new List<WriteWork>(batch.Count);
         foreach (var work in batch)
         {
-            if (Refusal(work) is { } refusal) work.Complete(refusal);
-            else logged.Add(work);
+            if (Refusal(work) is { } refusal)
+            {
+                work.Complete(refusal);
+                continue;
+            }
+            _batch.Add(work);
+            logged.Add(work);
         }
         if (logged.Count == 0) return;
         try
@@ -138,14 +143,11 @@ internal sealed class LoggedWriter : IStoreWriter
         JournalMetrics.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>Why the request cannot be logged, or null once it is in the batch's buffer.</summary>
-    private Exception? Refusal(WriteWork work)
-    {
-        if (_failure is { } failure) return new IOException("The journal stopped writing after a failure of its disk; restart the server.", failure);
-        if (work is AppendEvents append && _guard.Admit(append, _currentSegment) is { } refused) return refused;
-        _batch.Add(work);
-        return null;
-    }
+    /// <summary>Why the request cannot be logged, or null (an admitted append's sequence numbers then count).</summary>
+    private Exception? Refusal(WriteWork work) =>
+        _failure is { } failure ? new IOException("The journal stopped writing after a failure of its disk; restart the server.", failure)
+        : work is AppendEvents append ? _guard.Admit(append, _currentSegment)
+        : null;
 
     private bool IsSegmentDue() =>
         _segmentWrites.Count > 0 && _failure is null &&
