@@ -6,7 +6,7 @@ namespace AkkaLocks.EndToEnd.Tests;
 /// </summary>
 public sealed class TemporaryDirectory : IDisposable
 {
-    private static readonly bool Keep = Environment.GetEnvironmentVariable("AKKALOCKS_KEEP_TEST_DATA") is { Length: > 0 };
+    public static readonly bool Keep = Environment.GetEnvironmentVariable("AKKALOCKS_KEEP_TEST_DATA") is { Length: > 0 };
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "akkalocks-e2e", Guid.NewGuid().ToString("N"));
 

@@ -9,7 +9,7 @@ namespace AkkaLocks.EndToEnd.Tests.Postgres;
 /// A private PostgreSQL 15 server for the test run: <c>initdb</c> into a temp folder, listening on 127.0.0.1 on a
 /// free port (its unix socket in that folder too, so it never meets the machine's own server), trust
 /// authentication for the loopback user <c>postgres</c>, and fsync left on, as in production. Stopped
-/// (<c>pg_ctl stop -m fast</c>) and deleted at dispose. Used as an xunit collection fixture
+/// (<c>pg_ctl stop -m fast</c>) and deleted at dispose (kept, stopped, when AKKALOCKS_KEEP_TEST_DATA is set). Used as an xunit collection fixture
 /// (<see cref="PostgresCollection"/>); tests call <see cref="CreateDatabaseAsync"/> for a database of their own.
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
@@ -70,9 +70,15 @@ public sealed class PostgresServer : IAsyncLifetime
         }
         finally
         {
-            try { System.IO.Directory.Delete(Directory, recursive: true); }
-            catch (IOException) { /* the OS cleans its temp folder */ }
+            if (TemporaryDirectory.Keep) Console.WriteLine($"kept PostgreSQL cluster (pg_ctl start -D {DataDirectory}): {Directory}");
+            else DeleteDirectory();
         }
+    }
+
+    private void DeleteDirectory()
+    {
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { /* the OS cleans its temp folder */ }
     }
 
     /// <param name="pooling">Off for the test process's own few connections, so none outlives its use.</param>

@@ -29,7 +29,9 @@ public sealed class ClusterSafetyTests(PostgresServer postgres, ITestOutputHelpe
         await nemesis.RunAsync(Run, new Random(11));
         await stop.CancelAsync();
 
-        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(await history));
+        var ops = await history;
+        OperationHistoryFile.WriteIfKept(ops, workload, output);
+        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(ops));
         output.WriteLine(report.ToString());
         Assert.Empty(report.Violations);
         Assert.True(nemesis.Kills >= 1, "the nemesis must have struck");
@@ -53,7 +55,9 @@ public sealed class ClusterSafetyTests(PostgresServer postgres, ITestOutputHelpe
         await nemesis.RunAsync(Run, new Random(18));   // cuts off node 0 first: the first seed, and the oldest, which hosts the shard coordinator
         await stop.CancelAsync();
 
-        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(await history),
+        var ops = await history;
+        OperationHistoryFile.WriteIfKept(ops, workload, output);
+        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(ops),
             [.. nemesis.Observations, $"proxies: {cluster.Network.Refusals} connections cut or refused, {cluster.Network.Unidentified} unidentified"]);
         output.WriteLine(report.ToString());
         Assert.Empty(report.Violations);
@@ -78,7 +82,9 @@ public sealed class ClusterSafetyTests(PostgresServer postgres, ITestOutputHelpe
         await nemesis.RunAsync(Run, new Random(13));
         await stop.CancelAsync();
 
-        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(await history));
+        var ops = await history;
+        OperationHistoryFile.WriteIfKept(ops, workload, output);
+        var report = new NemesisReport(nemesis, Run, LockHistoryChecker.Check(ops));
         output.WriteLine(report.ToString());
         Assert.Empty(report.Violations);
         Assert.True(nemesis.Pauses >= 1, "the nemesis must have struck");

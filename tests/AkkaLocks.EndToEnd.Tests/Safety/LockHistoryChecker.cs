@@ -66,13 +66,19 @@ public static class LockHistoryChecker
 
     /// <summary>
     /// Clients run one operation at a time, so the release of a grant is the client's next operation on that
-    /// lock, after any re-acquires that only returned the same grant or whose outcome is unknown.
+    /// lock, after any re-acquires that only returned the same grant or whose outcome is unknown, and after any
+    /// release that certainly failed (refused before it was sent, as when the client's node had just been killed):
+    /// the client still holds the grant then, and its next release ends it.
     /// </summary>
     private static TimeSpan? ReleaseInvoked(Operation grant, List<Operation> ops)
     {
         foreach (var op in ops.Where(o => o.Client == grant.Client && o.Invoked > grant.Completed))
         {
-            if (op.Kind == OperationKind.Release) return op.Outcome == Outcome.Failed ? null : op.Invoked;
+            if (op.Kind == OperationKind.Release)
+            {
+                if (op.Outcome == Outcome.Failed) continue;
+                return op.Invoked;
+            }
             var sameGrant = op.Outcome == Outcome.Unknown || (op.AlreadyHeld && op.Token == grant.Token);
             if (!sameGrant) return null;
         }

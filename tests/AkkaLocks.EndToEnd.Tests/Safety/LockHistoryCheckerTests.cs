@@ -85,6 +85,20 @@ public sealed class LockHistoryCheckerTests
     }
 
     [Fact]
+    public void Release_after_a_failed_one_ends_the_grant()
+    {
+        // Found by the cluster kill soak: the client's node was killed just as it released (refused), the client moved
+        // to another node, was told it still held token 1, released it there, and the lock passed on at once.
+        var report = LockHistoryChecker.Check(
+        [
+            Acquire(1, 0, 10, 1), Release(1, 20, 25, Outcome.Failed), Acquire(1, 30, 40, 1, alreadyHeld: true),
+            Release(1, 50, 60), Acquire(2, 65, 70, 2),
+        ]);
+
+        Assert.Empty(report.Violations);
+    }
+
+    [Fact]
     public void Grant_before_the_previous_holders_ttl_ran_out_is_an_early_expiry()
     {
         // Client 1 never releases: its lock may only pass on once its 2 s TTL, counted from its request, is over.
