@@ -19,6 +19,8 @@ internal static class MarkdownReport
         md.AppendLine();
         md.AppendLine(Invariant($"- Run: `{runId}`, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}"));
         md.AppendLine(Invariant($"- {settings.Duration.TotalSeconds:0.#} s measured per scenario after {settings.Warmup.TotalSeconds:0.#} s of warm-up; lock TTL {settings.Ttl.TotalMilliseconds:0} ms"));
+        md.AppendLine("- `./bench.sh` first runs one unmeasured pass against AkkaLocks (64 workers, both workloads), so the server's JIT has");
+        md.AppendLine("  finished its tiered recompilation, as in a long-running server; Redis and etcd are native code.");
         md.AppendLine("- Before each uncontended scenario, every one of its 10,000 keys is locked and released once on each target (64 sessions),");
         md.AppendLine("  so targets are measured with their keys in use: for AkkaLocks each lock's actor is up, as in a service whose");
         md.AppendLine("  keys are busy (a free lock's actor stops after 30 s idle). The first-touch cost is the engine section's \"uncontended\" row.");
