@@ -30,17 +30,20 @@ internal static class CycleRunner
         }
         await Task.Delay(warmup);
         Volatile.Write(ref measuring, 1);
+        var gc = new GcProbe();
         commits.Start();
+        gc.Start();
         var watch = Stopwatch.StartNew();
         await Task.Delay(duration);
         Volatile.Write(ref measuring, 2);
         var seconds = watch.Elapsed.TotalSeconds;
         var commitFigures = commits.Stop();
+        var gcFigures = gc.Stop(seconds);
         stop.Cancel();
         await Task.WhenAll(tasks);
         var all = recorders.SelectMany(r => r).ToArray();
         Array.Sort(all);
-        return new CycleResult(variant, workload.Name, workers, all.Length, seconds, Millis(Percentile(all, 0.5)), Millis(Percentile(all, 0.99)), errors.Sum(), commitFigures);
+        return new CycleResult(variant, workload.Name, workers, all.Length, seconds, Millis(Percentile(all, 0.5)), Millis(Percentile(all, 0.99)), errors.Sum(), commitFigures, gcFigures);
     }
 
     private static async Task WorkAsync(ILockEngine engine, CycleWorkload workload, int worker, int workers, List<long> acquireTicks, long[] errors,
