@@ -9,20 +9,17 @@ internal sealed class GcProbe
 {
     private long _allocatedAtStart;
     private TimeSpan _pausedAtStart;
-    private int _collectionsAtStart;
 
     public void Start()
     {
         _allocatedAtStart = GC.GetTotalAllocatedBytes(precise: false);
         _pausedAtStart = GC.GetTotalPauseDuration();
-        _collectionsAtStart = GC.CollectionCount(0);
     }
 
     public GcFigures Stop(double seconds) => new(
         GC.GetTotalAllocatedBytes(precise: false) - _allocatedAtStart,
-        (GC.GetTotalPauseDuration() - _pausedAtStart).TotalSeconds / seconds,
-        GC.CollectionCount(0) - _collectionsAtStart);
+        (GC.GetTotalPauseDuration() - _pausedAtStart).TotalSeconds / seconds);
 }
 
-/// <summary>GC figures of one measured scenario: bytes allocated, the share of wall time paused, gen0 collections (all included).</summary>
-internal sealed record GcFigures(long AllocatedBytes, double PausedShare, int Collections);
+/// <summary>GC figures of one measured scenario: bytes allocated and the share of wall time paused.</summary>
+internal sealed record GcFigures(long AllocatedBytes, double PausedShare);
