@@ -30,6 +30,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server's log so far (it is still being written).</summary>
+    public string ReadLog()
+    {
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     /// <summary>The server's resident memory now (VmRSS), for resource measurements.</summary>
     public long ResidentBytes()
     {

@@ -52,7 +52,7 @@ public sealed class DownedNodeTests(PostgresServer postgres, ITestOutputHelper o
         victim.Pause();
         try
         {
-            await WaitUntilRemovedAsync(cluster, cluster.AddressOf(Victim));
+            await cluster.WaitUntilRemovedAsync(Victim, observer: 0, DowningBound);
         }
         finally
         {
@@ -97,19 +97,6 @@ public sealed class DownedNodeTests(PostgresServer postgres, ITestOutputHelper o
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"The woken node still runs {ExitBound.TotalSeconds:0} s after SIGCONT; see {node.LogFile}.");
-        }
-    }
-
-    /// <summary>Until node 0 sees two Up members and the frozen node among them no more (downed, then removed).</summary>
-    private static async Task WaitUntilRemovedAsync(ServerCluster cluster, string address)
-    {
-        var deadline = DateTime.UtcNow + DowningBound;
-        while (true)
-        {
-            var view = await cluster.StatusAsync(0);
-            if (view.Members.All(m => m.Address != address && m is { Status: "up", Reachable: true })) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Not removed within {DowningBound}: {JsonSerializer.Serialize(view, Json)}");
-            await Task.Delay(250);
         }
     }
 

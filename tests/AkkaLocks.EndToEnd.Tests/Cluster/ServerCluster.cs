@@ -159,6 +159,22 @@ public sealed class ServerCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until node <paramref name="observer"/> sees every member Up and reachable and node <paramref name="index"/>
+    /// no more among them (downed, then removed). Only the observer is asked, so <paramref name="index"/> may be frozen.
+    /// </summary>
+    public async Task WaitUntilRemovedAsync(int index, int observer, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var view = await StatusAsync(observer);
+            if (view.Members.All(m => m.Address != AddressOf(index) && m is { Status: "up", Reachable: true })) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Node {index} not removed within {timeout}: {JsonSerializer.Serialize(view, Json)}");
+            await Task.Delay(PollInterval);
+        }
+    }
+
     /// <summary>Node <paramref name="index"/>'s view of the cluster (<c>GET /v1/cluster</c>).</summary>
     public async Task<ClusterStatus> StatusAsync(int index) =>
         (await RunningProcess(index).Http.GetFromJsonAsync<ClusterStatus>("/v1/cluster", Json))!;
