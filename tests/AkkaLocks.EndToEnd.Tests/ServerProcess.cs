@@ -33,8 +33,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The server's log so far (it is still being written).</summary>
     public string ReadLog()
     {
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
+        using var reader = new StreamReader(new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
     }
 
     /// <summary>The server's resident memory now (VmRSS), for resource measurements.</summary>

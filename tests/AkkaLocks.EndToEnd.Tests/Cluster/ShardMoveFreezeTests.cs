@@ -14,7 +14,7 @@ namespace AkkaLocks.EndToEnd.Tests.Cluster;
 /// node is downed, not a minute later. Akka.NET's rebalance worker takes the removed node's termination as its
 /// acknowledgement, then asks that removed node to stop the shard and waits for an answer that never comes, until
 /// <c>akka.cluster.sharding.handoff-timeout</c> (Akka's 60 s; 10 s in hocon/akkalocks.conf). Soak only: a move off the
-/// victim takes a graceful restart of the first node and a wait for the next rebalance to arrange, about two minutes.
+/// victim takes a graceful restart of the first node and a wait for the next rebalance to arrange, 1-1.5 min per try.
 /// </summary>
 [Trait("Category", "Safety")]
 [Collection(PostgresCollection.Name)]
