@@ -38,6 +38,8 @@ internal static class EngineReport
                 $"| {variant.Name} | {scenario.Workload} | {scenario.Workers} | {Median(mine.Select(m => m.CyclesPerSecond)):0} | {perFsync:0.00} | {ratio:0.00} | {Median(mine.Select(m => m.AcquireP50Ms)):0.00} | {Median(mine.Select(m => m.AcquireP99Ms)):0.00} | {mine.Sum(m => m.Errors)} | {Median(mine.Select(m => m.Commits.WritesPerCommit)):0.0} | {Median(mine.Select(m => m.Commits.MeanCommitMs)):0.00} | {Median(mine.Select(m => m.KibAllocatedPerCycle)):0.0} | {Median(mine.Select(m => m.Gc.PausedShare)):0%} |"));
         }
         md.AppendLine();
+        md.AppendLine(TargetLine(variants[0], rounds));
+        md.AppendLine();
         foreach (var variant in variants.Where(v => v.Hocon.Length > 0))
             md.AppendLine(Invariant($"- `{variant.Name}`: `{variant.Hocon.ReplaceLineEndings(" ")}`"));
         if (memory is not null)
@@ -73,6 +75,18 @@ internal static class EngineReport
             ? existing[..start] + block + existing[(end + End.Length)..].TrimStart('\n')
             : existing.TrimEnd('\n') + (existing.Length > 0 ? "\n\n" : "") + block;
         await File.WriteAllTextAsync(path, text, cancellationToken);
+    }
+
+    /// <summary>Issue 8's in-process target, judged by the first variant's best scenario (median over the rounds).</summary>
+    private const double TargetCyclesPerSecond = 200_000;
+
+    private static string TargetLine(BenchVariant variant, IReadOnlyList<EngineRound> rounds)
+    {
+        var best = rounds[0].Results.Where(r => r.Variant == variant.Name)
+            .Select(r => (r.Workload, r.Workers, CyclesPerSecond: Median(Pick(rounds, variant.Name, (r.Workload, r.Workers)).Select(m => m.CyclesPerSecond))))
+            .MaxBy(s => s.CyclesPerSecond);
+        var met = best.CyclesPerSecond >= TargetCyclesPerSecond ? "met" : "not met";
+        return Invariant($"Issue 8's target, in-process engine >= {TargetCyclesPerSecond:N0} cycles/s: best scenario of `{variant.Name}` here {best.CyclesPerSecond:N0} cycles/s ({best.Workload}, {best.Workers} callers), {best.CyclesPerSecond / TargetCyclesPerSecond:0.00}x of it: **{met}**.");
     }
 
     private static CycleResult[] Pick(IReadOnlyList<EngineRound> rounds, string variant, (string Workload, int Workers) scenario) =>

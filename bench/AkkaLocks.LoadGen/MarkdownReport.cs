@@ -31,6 +31,14 @@ internal static class MarkdownReport
         md.AppendLine("- Percentiles come from every sample (no histogram); with fewer than 1,000 cycles p99.9 is close to the maximum.");
         md.AppendLine("- Max holders is the in-process safety check: the most workers that held one key at once. It must be 1 (0 = no cycle).");
         md.AppendLine();
+        md.AppendLine("## Issue 8's targets in this run");
+        md.AppendLine();
+        md.AppendLine("AkkaLocks through its native API; durable journal on. The in-process engine's target is in the engine section below.");
+        md.AppendLine();
+        md.AppendLine("| Target | Measured | |");
+        md.AppendLine("|---|---|---|");
+        foreach (var verdict in IssueTargets.Judge(results)) md.AppendLine($"| {verdict.Target} | {verdict.Measured} | {verdict.MetText} |");
+        md.AppendLine();
         md.AppendLine("## Ratios: AkkaLocks / anchor");
         md.AppendLine();
         md.AppendLine("Above 1 is better for cycles/s; below 1 is better for the latencies. Busy/s, errors and max holders are");

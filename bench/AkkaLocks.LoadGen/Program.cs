@@ -42,6 +42,7 @@ root.SetAction(async (parse, ct) =>
         if (parse.GetValue(options.JsonLines) is { } jsonl) await JsonLinesReport.AppendAsync(jsonl, runId, result, ct);
     }
 
+    foreach (var verdict in IssueTargets.Judge(results)) Console.WriteLine($"target: {verdict.Target}: {verdict.Measured}: {verdict.MetText}");
     if (parse.GetValue(options.Markdown) is { } markdown)
         await File.WriteAllTextAsync(markdown, MarkdownReport.Render(runId, settings, results) + "\n" + await KeptSection.ReadAsync(markdown, ct), ct);
     // Two holders at once is the one figure that fails a run.
