@@ -82,6 +82,7 @@ internal static class EngineReport
 
     private static string TargetLine(BenchVariant variant, IReadOnlyList<EngineRound> rounds)
     {
+        if (rounds.Count == 0) return Invariant($"Issue 8's target, in-process engine >= {TargetCyclesPerSecond:N0} cycles/s: not measured in this run.");
         var best = rounds[0].Results.Where(r => r.Variant == variant.Name)
             .Select(r => (r.Workload, r.Workers, CyclesPerSecond: Median(Pick(rounds, variant.Name, (r.Workload, r.Workers)).Select(m => m.CyclesPerSecond))))
             .MaxBy(s => s.CyclesPerSecond);
