@@ -21,15 +21,18 @@ internal sealed class GroupCommitWriter : IStoreWriter
     private readonly WriterStatements _statements;
     private readonly Thread _thread;
     private readonly Action<int, TimeSpan>? _committed;
+    private readonly WalSizeGuard? _walGuard;
     private long _commits;
     private int _disposed;
 
     /// <param name="connection">The writer's own connection, open.</param>
     /// <param name="committed">Told each commit's request count and duration (for the journal's metrics).</param>
-    public GroupCommitWriter(SqliteConnection connection, Action<int, TimeSpan>? committed = null)
+    /// <param name="walGuard">Keeps SQLite's WAL file bounded; none for a database in memory.</param>
+    public GroupCommitWriter(SqliteConnection connection, Action<int, TimeSpan>? committed = null, WalSizeGuard? walGuard = null)
     {
         _connection = connection;
         _committed = committed;
+        _walGuard = walGuard;
         _statements = new WriterStatements(connection);
         _thread = new Thread(Run) { IsBackground = true, Name = "akkalocks-sqlite-writer" };
         _thread.Start();
@@ -66,6 +69,7 @@ internal sealed class GroupCommitWriter : IStoreWriter
             _committed?.Invoke(batch.Count, Stopwatch.GetElapsedTime(started));
             Interlocked.Increment(ref _commits);
             batch.Clear();
+            _walGuard?.AfterCommit(_connection);   // after the answers: a catch-up checkpoint delays no caller of this batch
         }
     }
 

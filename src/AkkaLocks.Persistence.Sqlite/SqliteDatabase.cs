@@ -20,7 +20,9 @@ internal sealed class SqliteDatabase
     {
         _connectionString = connectionString;
         var logFolder = writeAheadLog ? LogFolderOf(connectionString) : null;
-        var database = new GroupCommitWriter(OpenWriterConnection(connectionString), logFolder is null ? JournalMetrics.Committed : null);
+        var connection = OpenWriterConnection(connectionString);
+        var walGuard = new WalSizeGuard(connection.DataSource, WalSizeGuard.DefaultMaxBytes);
+        var database = new GroupCommitWriter(connection, logFolder is null ? JournalMetrics.Committed : null, walGuard);
         try
         {
             Writer = logFolder is null ? database : StartLog(logFolder, database, connectionString, out _guardReads);
@@ -119,12 +121,16 @@ internal sealed class SqliteDatabase
         return inMemory ? null : Path.GetFullPath(builder.DataSource) + ".log";
     }
 
+    /// <summary>The size SQLite cuts its WAL file back to when it starts the file over.</summary>
+    public const long JournalSizeLimitBytes = 64 * 1024 * 1024;
+
     /// <summary>
     /// Write-ahead logging lets readers work beside the writer (SQLite keeps the mode in the file); synchronous=FULL makes
     /// every commit durable before it returns, so nothing is acknowledged that a crash could lose. Checkpoints are
-    /// <see cref="WalCheckpointer"/>'s, and the log file is cut back to 64 MiB after one.
+    /// <see cref="WalCheckpointer"/>'s (and <see cref="WalSizeGuard"/>'s), and the WAL file is cut back to
+    /// <see cref="JournalSizeLimitBytes"/> when it starts over.
     /// </summary>
-    private static SqliteConnection OpenWriterConnection(string connectionString)
+    internal static SqliteConnection OpenWriterConnection(string connectionString)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -133,7 +139,7 @@ internal sealed class SqliteDatabase
             using (var pragmas = connection.CreateCommand())
             {
                 pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; " +
-                                      "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864;";
+                                      $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {JournalSizeLimitBytes};";
                 pragmas.ExecuteNonQuery();
             }
             StoreSchema.Ensure(connection);
