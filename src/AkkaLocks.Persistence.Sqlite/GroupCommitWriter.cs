@@ -27,7 +27,7 @@ internal sealed class GroupCommitWriter : IStoreWriter
 
     /// <param name="connection">The writer's own connection, open.</param>
     /// <param name="committed">Told each commit's request count and duration (for the journal's metrics).</param>
-    /// <param name="walGuard">Keeps SQLite's WAL file bounded; none for a database in memory.</param>
+    /// <param name="walGuard">Keeps SQLite's WAL file bounded (nothing to do for a database in memory, which has no WAL file).</param>
     public GroupCommitWriter(SqliteConnection connection, Action<int, TimeSpan>? committed = null, WalSizeGuard? walGuard = null)
     {
         _connection = connection;
