@@ -7,6 +7,8 @@ internal sealed class DeleteEvents(string persistenceId, long toSequenceNr) : Wr
 
     public long ToSequenceNr => toSequenceNr;
 
+    public override bool IsCompaction => true;
+
     public override IEnumerable<string> PersistenceIds => [persistenceId];
 
     // Recorded first, from the rows about to go: a later recovery must still see the highest sequence number ever written.

@@ -9,6 +9,8 @@ internal sealed class DeleteSnapshots(string persistenceId, SnapshotSelectionCri
 
     public SnapshotSelectionCriteria Criteria => criteria;
 
+    public override bool IsCompaction => true;
+
     public override IEnumerable<string> PersistenceIds => [persistenceId];
 
     private const string Delete = """

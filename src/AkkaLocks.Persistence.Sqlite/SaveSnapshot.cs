@@ -11,6 +11,8 @@ internal sealed class SaveSnapshot(string persistenceId, long sequenceNr, long c
 
     public StoredPayload Payload => payload;
 
+    public override bool IsCompaction => true;
+
     public override IEnumerable<string> PersistenceIds => [persistenceId];
 
     private const string Upsert = """

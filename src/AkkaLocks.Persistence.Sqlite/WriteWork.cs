@@ -19,6 +19,12 @@ internal abstract class WriteWork
 
     public Task Committed => _committed.Task;
 
+    /// <summary>
+    /// Compaction (snapshots and deletions): no client's answer waits for it, so a writer may hold it back briefly for a
+    /// request that does, and share one fsync with it instead of spending one of its own in that request's way.
+    /// </summary>
+    public virtual bool IsCompaction => false;
+
     /// <summary>Queues this request for a writer thread; once that writer has closed, it fails at once instead of waiting forever.</summary>
     public Task QueueOn(BlockingCollection<WriteWork> queue)
     {

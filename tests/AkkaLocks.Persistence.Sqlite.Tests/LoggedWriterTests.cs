@@ -145,6 +145,35 @@ public sealed class LoggedWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Compaction_queued_alone_waits_for_the_next_client_write_and_shares_its_fsync()
+    {
+        var writer = StartWriter(compactionWait: TimeSpan.FromSeconds(30));
+        var snapshot = writer.Submit(new SaveSnapshot("lock-c", 10, 0, new StoredPayload(0, "", [1])));
+        await Task.Delay(100);   // an fsync of its own would be long done by now
+        var append = writer.Submit(Append("lock-c", 11));
+
+        await Task.WhenAll(snapshot, append).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, writer.Commits);
+    }
+
+    [Fact]
+    public async Task Compaction_with_no_client_write_to_wait_for_still_commits()
+    {
+        var writer = StartWriter(compactionWait: TimeSpan.FromMilliseconds(20));
+
+        await writer.Submit(new DeleteEvents("lock-d", 5)).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, writer.Commits);
+    }
+
+    [Fact]
+    public async Task A_client_write_is_not_held_back_by_a_long_compaction_wait()
+    {
+        var writer = StartWriter(compactionWait: TimeSpan.FromSeconds(30));
+
+        await writer.Submit(Append("lock-e", 1)).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task Stopping_applies_every_logged_write_and_leaves_no_segment()
     {
         var writer = StartWriter();
@@ -163,16 +192,16 @@ public sealed class LoggedWriterTests : IDisposable
         _database.Dispose();
     }
 
-    private LoggedWriter StartWriter() => StartWriter(WriteAheadLog.Open(_database.LogFolder));
+    private LoggedWriter StartWriter(TimeSpan? compactionWait = null) => StartWriter(WriteAheadLog.Open(_database.LogFolder), compactionWait);
 
-    private LoggedWriter StartWriter(WriteAheadLog log)
+    private LoggedWriter StartWriter(WriteAheadLog log, TimeSpan? compactionWait = null)
     {
         var connection = new SqliteConnection(_database.ConnectionString);
         connection.Open();
         StoreSchema.Ensure(connection);
         var reads = new SqliteConnection(_database.ConnectionString);
         reads.Open();
-        var writer = new LoggedWriter(log, new GroupCommitWriter(connection), id => EventReads.Highest(reads, id));
+        var writer = new LoggedWriter(log, new GroupCommitWriter(connection), id => EventReads.Highest(reads, id), compactionWait);
         _opened.Add(reads);
         _opened.Add(writer);
         return writer;
