@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Configuration;
 using Akka.Hosting;
+using Akka.Persistence;
 using Akka.Persistence.Hosting;
 using Akka.TestKit;
 using AkkaLocks.Core;
@@ -114,6 +115,23 @@ public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hostin
         Assert.Equal(granted.Holder, status.Holder);
         var busy = await recovered.Ask<Busy>(Locks.Acquire("b", Ttl));
         Assert.Equal("a", busy.Holder.Owner);
+    }
+
+    [Fact]
+    public async Task Held_lock_compacts_and_recovers_its_holder_and_deadline_from_the_snapshot()
+    {
+        var compacting = Settings with { SnapshotEvery = 3 };
+        var (entity, parent, _) = await StartEntityAsync(compacting);
+        var granted = await entity.Ask<Granted>(Locks.Acquire("a", Ttl));
+        Extended extended = null!;
+        for (var i = 0; i < 4; i++) extended = await entity.Ask<Extended>(Locks.Extend(granted.Holder.Handle, Ttl));
+
+        var snapshot = await LatestSnapshotAsync("lock-" + Locks.Key.EntityId, minSequenceNr: 3);
+        Assert.Equal(granted.Holder.Handle, ((LockState)snapshot.Snapshot).Holder?.Handle);
+        await StopAsync(parent);
+
+        var (recovered, _, _) = await StartEntityAsync(compacting);
+        Assert.Equal(extended.Holder, (await recovered.Ask<LockStatus>(Locks.Inspect())).Holder);
     }
 
     [Fact]
@@ -276,10 +294,24 @@ public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hostin
         Assert.Fail("The free lock never asked to passivate.");
     }
 
-    private async Task<(IActorRef Entity, IActorRef Parent, TestProbe Shard)> StartEntityAsync()
+    /// <summary>The newest snapshot of <paramref name="persistenceId"/> once one at or past the sequence number is stored (asynchronously).</summary>
+    private async Task<SelectedSnapshot> LatestSnapshotAsync(string persistenceId, long minSequenceNr)
+    {
+        var store = Akka.Persistence.Persistence.Instance.Apply(Sys).SnapshotStoreFor(null);
+        SelectedSnapshot? latest = null;
+        await AwaitAssertAsync(async () =>
+        {
+            var loaded = await store.Ask<LoadSnapshotResult>(new LoadSnapshot(persistenceId, SnapshotSelectionCriteria.Latest, long.MaxValue));
+            latest = loaded.Snapshot;
+            Assert.True(latest?.Metadata.SequenceNr >= minSequenceNr, "no snapshot yet");
+        }, TimeSpan.FromSeconds(5));
+        return latest!;
+    }
+
+    private async Task<(IActorRef Entity, IActorRef Parent, TestProbe Shard)> StartEntityAsync(LockEntitySettings? settings = null)
     {
         var shard = CreateTestProbe();
-        var props = LockEntityActor.PropsFor(Locks.Key.EntityId, Settings);
+        var props = LockEntityActor.PropsFor(Locks.Key.EntityId, settings ?? Settings);
         var parent = Sys.ActorOf(Props.Create(() => new EntityTestParent(props, shard.Ref)));
         await parent.Ask<LockStatus>(Locks.Inspect(), TimeSpan.FromSeconds(5));
         return (parent, parent, shard);

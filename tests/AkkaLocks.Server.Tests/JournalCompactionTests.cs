@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AkkaLocks.Server.Tests;
 
-/// <summary>The SQLite journal of the real server stays bounded under steady traffic on one lock.</summary>
+/// <summary>The SQLite journal of the real server stays bounded under steady traffic on one lock, free between uses or held throughout.</summary>
 public sealed class JournalCompactionTests(AkkaLocksServerFactory server) : IClassFixture<AkkaLocksServerFactory>
 {
     private const int Cycles = 300;   // 600 events without compaction
@@ -26,6 +26,21 @@ public sealed class JournalCompactionTests(AkkaLocksServerFactory server) : ICla
 
         Assert.Equal(Cycles + 1, next.Holder.FencingToken);
         Assert.InRange(await RowsOnceCompactedAsync("lock-" + key.EntityId), 1, SnapshotEvery + 2);
+    }
+
+    [Fact]
+    public async Task A_lock_held_and_extended_for_a_long_time_leaves_a_bounded_number_of_journal_rows()
+    {
+        var engine = server.Services.GetRequiredService<ILockEngine>();
+        var key = new LockKey("compaction", "long-held");
+        var granted = Assert.IsType<Granted>(await engine.AcquireAsync(key, new AcquireRequest("worker", TimeSpan.FromMinutes(5))));
+
+        for (var i = 0; i < Cycles; i++)
+            Assert.IsType<Extended>(await engine.ExtendAsync(key, granted.Holder.Handle, TimeSpan.FromMinutes(5)));
+
+        Assert.InRange(await RowsOnceCompactedAsync("lock-" + key.EntityId), 1, SnapshotEvery + 2);
+        Assert.IsType<Released>(await engine.ReleaseAsync(key, ReleaseLock.ByHandle(granted.Holder.Handle)));
+        Assert.Equal(2, Assert.IsType<Granted>(await engine.AcquireAsync(key, new AcquireRequest("next"))).Holder.FencingToken);
     }
 
     /// <summary>Compaction runs after the snapshot is stored, asynchronously: give it a bounded while.</summary>

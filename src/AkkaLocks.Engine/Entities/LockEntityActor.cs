@@ -10,8 +10,8 @@ namespace AkkaLocks.Engine.Entities;
 
 /// <summary>
 /// Hosts one lock: decides with <see cref="WaitingLockMachine"/>, persists the events before replying,
-/// publishes them on the event stream, schedules its own expiry and its waiters' deadlines, and compacts
-/// and passivates itself while free and nobody waits. Waiters are open asks: their reply addresses live
+/// publishes them on the event stream, schedules its own expiry and its waiters' deadlines, compacts its
+/// journal every <c>snapshot-every</c> events, and passivates itself while free and nobody waits. Waiters are open asks: their reply addresses live
 /// here, in memory only. Its clock is the scheduler's, so virtual time in tests reaches the lock model.
 /// </summary>
 internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
@@ -117,7 +117,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
             _log.Warning("{0} {1} taken from owner={2} token={3}", @event.GetType().Name, @event.Key, @event.Owner, @event.FencingToken);
     }
 
-    /// <summary>Arms or cancels the expiry timer, and lets a free lock compact and passivate.</summary>
+    /// <summary>Arms or cancels the timers, compacts once enough events piled up, and lets a free lock passivate.</summary>
     private void AfterTransition()
     {
         if (_state.Holder is { ExpiresAt: { } deadline })
@@ -140,16 +140,13 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
             Timers.Cancel(WaitTimer);
         }
 
-        if (_state.IsHeld || !_queue.IsEmpty)
-        {
-            SetReceiveTimeout(null);
-            return;
-        }
-        SetReceiveTimeout(_settings.PassivateFreeAfter);
+        // Held or not: a lock held for days and extended every few seconds, or one handed from waiter to waiter without
+        // ever being free, would otherwise pile up events without bound, and replay them all after every move.
         if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
+        SetReceiveTimeout(_state.IsHeld || !_queue.IsEmpty ? null : _settings.PassivateFreeAfter);
     }
 
-    /// <summary>Snapshots the free state (keeping the fencing counter); the older events go once it is stored.</summary>
+    /// <summary>Snapshots the state (keeping the fencing counter, and the holder if any); the older events go once it is stored.</summary>
     private void Compact()
     {
         if (_snapshotInFlight) return;
@@ -164,7 +161,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         SetReceiveTimeout(null);
         // Compacting costs three commits of their own (snapshot, delete events, delete snapshots) that no other lock
         // shares, so compacting every lock that stops made stopping the bottleneck of workloads with many keys. The
-        // journal stays bounded without it: a free lock compacts once snapshot-every events piled up (AfterTransition),
+        // journal stays bounded without it: a lock compacts once snapshot-every events piled up (AfterTransition),
         // and here only when that compaction is still owed (a snapshot failed or was in flight).
         if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
         else Context.Parent.Tell(new Passivate(StopIfFree.Instance));
@@ -179,7 +176,7 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         DeleteSnapshots(new SnapshotSelectionCriteria(sequenceNr - 1));
         if (_passivating) Context.Parent.Tell(new Passivate(StopIfFree.Instance));
         // A slow snapshot may have let more events pile up meanwhile; no later transition need come to trigger the next.
-        else if (!_state.IsHeld && LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
+        else if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
     }
 
     /// <summary>A failed snapshot only delays compaction: the journal still holds every event.</summary>
