@@ -9,7 +9,7 @@ namespace AkkaLocks.Server.Tests;
 public sealed class JournalCompactionTests(AkkaLocksServerFactory server) : IClassFixture<AkkaLocksServerFactory>
 {
     private const int Cycles = 300;   // 600 events without compaction
-    private const int SnapshotEvery = 100;   // hocon/akkalocks.conf: akkalocks.entity.snapshot-every
+    private const int SnapshotEvery = 10;   // hocon/akkalocks.conf: akkalocks.entity.snapshot-every
 
     [Fact]
     public async Task Acquire_release_cycles_leave_a_bounded_number_of_journal_rows_and_tokens_keep_counting()

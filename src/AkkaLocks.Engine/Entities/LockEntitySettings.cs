@@ -10,7 +10,7 @@ public sealed record LockEntitySettings(TimeSpan PassivateFreeAfter, int Snapsho
 {
     public const int DefaultMaxWaiters = 1000;
 
-    public static readonly LockEntitySettings Default = new(TimeSpan.FromSeconds(30), 100);
+    public static readonly LockEntitySettings Default = new(TimeSpan.FromSeconds(30), 10);
 
     public static LockEntitySettings From(Config config)
     {
