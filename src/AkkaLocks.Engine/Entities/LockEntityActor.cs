@@ -11,8 +11,9 @@ namespace AkkaLocks.Engine.Entities;
 /// <summary>
 /// Hosts one lock: decides with <see cref="WaitingLockMachine"/>, persists the events before replying,
 /// publishes them on the event stream, schedules its own expiry and its waiters' deadlines, compacts its
-/// journal every <c>snapshot-every</c> events, and passivates itself while free and nobody waits. Waiters are open asks: their reply addresses live
-/// here, in memory only. Its clock is the scheduler's, so virtual time in tests reaches the lock model.
+/// journal every <c>snapshot-every</c> events, and passivates itself while free and nobody waits. Waiters are
+/// open asks: their reply addresses live here, in memory only. Its clock is the scheduler's, so virtual time
+/// in tests reaches the lock model.
 /// </summary>
 internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
 {
@@ -159,10 +160,10 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         if (_state.IsHeld || !_queue.IsEmpty) return;
         _passivating = true;
         SetReceiveTimeout(null);
-        // Compacting costs three commits of their own (snapshot, delete events, delete snapshots) that no other lock
-        // shares, so compacting every lock that stops made stopping the bottleneck of workloads with many keys. The
-        // journal stays bounded without it: a lock compacts once snapshot-every events piled up (AfterTransition),
-        // and here only when that compaction is still owed (a snapshot failed or was in flight).
+        // Compacting costs three writes (snapshot, delete events, delete snapshots); doing it for every lock that stops
+        // made stopping the bottleneck of workloads with many keys, back when each was a commit of its own. The journal
+        // stays bounded without it: a lock compacts once snapshot-every events piled up (AfterTransition), and here
+        // only when that compaction is still owed (a snapshot failed or was in flight).
         if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
         else Context.Parent.Tell(new Passivate(StopIfFree.Instance));
     }
