@@ -1,3 +1,4 @@
+using System.Text;
 using Akka.Actor;
 using Akka.Hosting;
 using Akka.Serialization;
@@ -89,5 +90,30 @@ public sealed class AkkaLocksSerializerSpecs(ITestOutputHelper output) : Akka.Ho
 
         Assert.Null(restoredEvent.RequestId);
         Assert.Equal(new LockState(Key, 7, null), restoredState);
+    }
+
+    [Fact]
+    public void Stored_events_and_snapshots_leave_out_computed_properties_and_absent_fields()
+    {
+        var serializer = Sys.Serialization.FindSerializerFor(new LockReleased(Key, "A", 7, At));
+
+        var acquired = Encoding.UTF8.GetString(serializer.ToBinary(new LockAcquired(Key, "A", 8, At, "h", null, null, null, null)));
+        var snapshot = Encoding.UTF8.GetString(serializer.ToBinary(new LockState(Key, 7, null)));
+
+        Assert.Equal(
+            """{"Handle":"h","Key":{"Context":"billing","Name":"invoice-42"},"Owner":"A","FencingToken":8,"At":"2026-11-23T20:37:39.214+00:00"}""",
+            acquired);
+        Assert.Equal("""{"Key":{"Context":"billing","Name":"invoice-42"},"LastFencingToken":7}""", snapshot);
+    }
+
+    [Fact]
+    public void Events_and_snapshots_stored_with_computed_properties_still_read()
+    {
+        var serializer = (SerializerWithStringManifest)Sys.Serialization.FindSerializerFor(new LockReleased(Key, "A", 7, At));
+        var released = """{"Key":{"Context":"billing","Name":"invoice-42","EntityId":"billing/invoice-42"},"Owner":"A","FencingToken":7,"At":"2026-11-23T20:37:39.214+00:00"}"""u8.ToArray();
+        var snapshot = """{"Key":{"Context":"billing","Name":"invoice-42","EntityId":"billing/invoice-42"},"LastFencingToken":7,"Holder":null,"LastRequest":null,"IsHeld":false}"""u8.ToArray();
+
+        Assert.Equal(new LockReleased(Key, "A", 7, At), serializer.FromBinary(released, "lr"));
+        Assert.Equal(new LockState(Key, 7, null), serializer.FromBinary(snapshot, "s1"));
     }
 }
