@@ -56,13 +56,13 @@ internal static class EngineReport
             md.AppendLine(Invariant($"| after passivation | {Mib(memory.After.RssBytes)} | {Mib(memory.After.ManagedBytes)} | {memory.EntitiesAfter:N0} |"));
             md.AppendLine(Invariant($"| 95 s later (the index's 1-minute tombstones swept) | {Mib(memory.Settled.RssBytes)} | {Mib(memory.Settled.ManagedBytes)} | |"));
             md.AppendLine();
-            md.AppendLine(Invariant($"{memory.Keys / memory.Seconds:0} keys/s, {memory.Errors} errors; managed heap settled / before = {(double)memory.Settled.ManagedBytes / memory.Before.ManagedBytes:0.00}, RSS settled / before = {(double)memory.Settled.RssBytes / memory.Before.RssBytes:0.00}."));
+            md.AppendLine(Invariant($"{memory.Keys / memory.Seconds:0} keys/s, {memory.Errors} errors; managed heap settled / before = {(double)memory.Settled.ManagedBytes / memory.Before.ManagedBytes:0.00}, RSS settled / before = {(double)memory.Settled.RssBytes / memory.Before.RssBytes:0.00}; journal database {Mib(memory.DatabaseBytes)} MiB, {(double)memory.DatabaseBytes / memory.Keys:0} bytes per key."));
         }
         return md.ToString();
     }
 
     public static string MemoryLine(MemoryRun.Result m) => Invariant(
-        $"memory: {m.Keys:N0} keys in {m.Seconds:0} s, errors {m.Errors}; RSS {Mib(m.Before.RssBytes)} -> {Mib(m.Loaded.RssBytes)} -> {Mib(m.After.RssBytes)} MiB; managed {Mib(m.Before.ManagedBytes)} -> {Mib(m.Loaded.ManagedBytes)} -> {Mib(m.After.ManagedBytes)} -> {Mib(m.Settled.ManagedBytes)} MiB; actors {m.EntitiesLoaded} -> {m.EntitiesAfter}");
+        $"memory: {m.Keys:N0} keys in {m.Seconds:0} s, errors {m.Errors}; RSS {Mib(m.Before.RssBytes)} -> {Mib(m.Loaded.RssBytes)} -> {Mib(m.After.RssBytes)} MiB; managed {Mib(m.Before.ManagedBytes)} -> {Mib(m.Loaded.ManagedBytes)} -> {Mib(m.After.ManagedBytes)} -> {Mib(m.Settled.ManagedBytes)} MiB; actors {m.EntitiesLoaded} -> {m.EntitiesAfter}; database {Mib(m.DatabaseBytes)} MiB ({(double)m.DatabaseBytes / m.Keys:0} bytes per key)");
 
     /// <summary>Rewrites the section between the markers, or appends it (with them) when the file has none yet.</summary>
     public static async Task WriteSectionAsync(string path, string section, CancellationToken cancellationToken)

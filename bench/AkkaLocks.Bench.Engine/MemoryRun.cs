@@ -12,12 +12,12 @@ namespace AkkaLocks.Bench.Engine;
 /// <summary>
 /// Locks and releases <c>keys</c> distinct keys once each, then waits for the free locks to passivate, and compares the
 /// process's resident set and managed heap with the figures before the run: memory must not grow with the number of
-/// locks ever used.
+/// locks ever used. Also reports the journal database's size once the locks stopped: the disk a lock keeps while idle.
 /// </summary>
 internal static class MemoryRun
 {
     public sealed record Result(long Keys, double Seconds, long Errors, Snapshot Before, Snapshot Loaded, Snapshot After, Snapshot Settled,
-        int EntitiesLoaded, int EntitiesAfter);
+        int EntitiesLoaded, int EntitiesAfter, long DatabaseBytes);
 
     /// <summary>
     /// The held-locks index keeps each ended grant for a minute (HeldLocksIndexActor.TombstoneRetention, against late
@@ -27,7 +27,7 @@ internal static class MemoryRun
 
     public sealed record Snapshot(long RssBytes, long ManagedBytes);
 
-    public static async Task<Result> RunAsync(EngineHost host, long keys, int workers, TimeSpan settleTimeout)
+    public static async Task<Result> RunAsync(EngineHost host, string dataDirectory, long keys, int workers, TimeSpan settleTimeout)
     {
         var engine = host.Engine;
         await engine.AcquireAsync(new LockKey("warm", "up"), new AcquireRequest("bench"));   // starts sharding and the journal
@@ -53,7 +53,8 @@ internal static class MemoryRun
         var entitiesAfter = await WaitForPassivationAsync(region, settleTimeout);
         var after = Measure();
         await Task.Delay(TombstoneSweep);
-        return new Result(keys, seconds, errors, before, loaded, after, Measure(), entitiesLoaded, entitiesAfter);
+        return new Result(keys, seconds, errors, before, loaded, after, Measure(), entitiesLoaded, entitiesAfter,
+            new FileInfo(Path.Combine(dataDirectory, "akkalocks.db")).Length);
     }
 
     /// <summary>Free locks stop after <c>akkalocks.entity.passivate-free-after</c>; wait until (nearly) only the held warm-up lock is left.</summary>

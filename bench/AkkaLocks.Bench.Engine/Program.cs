@@ -41,9 +41,9 @@ root.SetAction(async (parse, ct) =>
         if (parse.GetValue(options.MemoryKeys) is > 0 and var keys)
         {
             var passivation = parse.GetValue(options.MemoryPassivation)!;
-            await using var host = await EngineHost.StartAsync(Path.Combine(dataRoot, "memory"),
-                variants[^1].Hocon + "\nakkalocks.entity.passivate-free-after = " + passivation);
-            memory = await MemoryRun.RunAsync(host, keys, workers: 256, settleTimeout: TimeSpan.FromMinutes(5));
+            var memoryData = Path.Combine(dataRoot, "memory");
+            await using var host = await EngineHost.StartAsync(memoryData, variants[^1].Hocon + "\nakkalocks.entity.passivate-free-after = " + passivation);
+            memory = await MemoryRun.RunAsync(host, memoryData, keys, workers: 256, settleTimeout: TimeSpan.FromMinutes(5));
             Console.WriteLine(EngineReport.MemoryLine(memory));
         }
 
