@@ -234,6 +234,24 @@ public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hostin
     }
 
     [Fact]
+    public async Task Free_lock_leaves_only_a_snapshot_of_its_fencing_counter_when_it_passivates()
+    {
+        var (entity, _, shard) = await StartEntityAsync();   // snapshot-every 100: no compaction before it stops
+        for (var i = 0; i < 3; i++)
+        {
+            var granted = await entity.Ask<Granted>(Locks.Acquire("a"));
+            await entity.Ask<Released>(Locks.Release(granted.Holder.Handle));
+        }
+
+        IdleUntilPassivation(shard);
+        await shard.ExpectMsgAsync<EntityStopped>();
+
+        var snapshot = await LatestSnapshotAsync("lock-" + Locks.Key.EntityId, minSequenceNr: 6);
+        Assert.Equal(new LockState(Locks.Key, 3, null), snapshot.Snapshot);
+        await AwaitAssertAsync(async () => Assert.Empty(await StoredEventsAsync("lock-" + Locks.Key.EntityId)), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task Lock_taken_while_passivating_asks_its_shard_to_start_it_again()
     {
         var shard = CreateTestProbe();
@@ -292,6 +310,17 @@ public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hostin
             }
         }
         Assert.Fail("The free lock never asked to passivate.");
+    }
+
+    /// <summary>The events the journal still holds for <paramref name="persistenceId"/>.</summary>
+    private async Task<IReadOnlyList<object>> StoredEventsAsync(string persistenceId)
+    {
+        var journal = Akka.Persistence.Persistence.Instance.Apply(Sys).JournalFor(null);
+        var replay = CreateTestProbe();
+        journal.Tell(new ReplayMessages(0, long.MaxValue, long.MaxValue, persistenceId, replay.Ref));
+        var events = new List<object>();
+        while (await replay.ReceiveOneAsync(TimeSpan.FromSeconds(5)) is ReplayedMessage replayed) events.Add(replayed.Persistent.Payload);
+        return events;
     }
 
     /// <summary>The newest snapshot of <paramref name="persistenceId"/> once one at or past the sequence number is stored (asynchronously).</summary>

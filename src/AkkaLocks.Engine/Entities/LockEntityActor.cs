@@ -11,7 +11,7 @@ namespace AkkaLocks.Engine.Entities;
 /// <summary>
 /// Hosts one lock: decides with <see cref="WaitingLockMachine"/>, persists the events before replying,
 /// publishes them on the event stream, schedules its own expiry and its waiters' deadlines, compacts its
-/// journal every <c>snapshot-every</c> events, and passivates itself while free and nobody waits. Waiters are
+/// journal every <c>snapshot-every</c> events and once more as it passivates itself (while free and nobody waits). Waiters are
 /// open asks: their reply addresses live here, in memory only. Its clock is the scheduler's, so virtual time
 /// in tests reaches the lock model.
 /// </summary>
@@ -160,11 +160,10 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         if (_state.IsHeld || !_queue.IsEmpty) return;
         _passivating = true;
         SetReceiveTimeout(null);
-        // Compacting costs three writes (snapshot, delete events, delete snapshots); doing it for every lock that stops
-        // made stopping the bottleneck of workloads with many keys, back when each was a commit of its own. The journal
-        // stays bounded without it: a lock compacts once snapshot-every events piled up (AfterTransition), and here
-        // only when that compaction is still owed (a snapshot failed or was in flight).
-        if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
+        // A lock may sleep for good once it stops: it leaves one snapshot (its fencing counter) rather than up to
+        // snapshot-every events, and its next start reads one row. The three writes this costs (snapshot, delete events,
+        // delete snapshots) share the commits of other locks' writes (LoggedWriter), so stopping no longer queues behind them.
+        if (LastSequenceNr > _snapshotSequenceNr) Compact();
         else Context.Parent.Tell(new Passivate(StopIfFree.Instance));
     }
 
