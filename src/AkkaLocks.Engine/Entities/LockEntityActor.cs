@@ -15,7 +15,7 @@ namespace AkkaLocks.Engine.Entities;
 /// open asks: their reply addresses live here, in memory only. Its clock is the scheduler's, so virtual time
 /// in tests reaches the lock model.
 /// </summary>
-internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
+internal sealed class LockEntityActor : PersistentActor, IWithTimers
 {
     private const string ExpiryTimer = "expiry";
     private const string WaitTimer = "wait-deadline";
@@ -33,25 +33,6 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         _settings = settings;
         _state = LockState.Free(key);
         PersistenceId = "lock-" + key.EntityId;
-
-        Recover<SnapshotOffer>(OnSnapshotOffer);
-        Recover<LockEvent>(e => _state = LockStateMachine.Apply(_state, e));
-        Recover<RecoveryCompleted>(_ => OnRecovered());
-
-        Command<LockRequest>(r => Handle(r.Command, Sender));
-        Command<ExpiryDue>(_ => Handle(ExpireLock.Instance, ActorRefs.Nobody));
-        Command<WaitDeadlineDue>(_ => Handle(ExpireWaiters.Instance, ActorRefs.Nobody));
-        Command<ReceiveTimeout>(_ => BeginPassivation());
-        Command<StopIfFree>(_ => Stop());
-        // Deferred: a command stashed during a persist runs as soon as the events are written, before the deferred
-        // answer to the caller; stopping then would leave a durable grant unanswered.
-        Command<StopForHandOff>(stop => DeferAsync(stop, _ => Context.Stop(Self)));
-        Command<SaveSnapshotSuccess>(OnSnapshotSaved);
-        Command<SaveSnapshotFailure>(OnSnapshotFailed);
-        Command<DeleteMessagesSuccess>(_ => { });
-        Command<DeleteMessagesFailure>(f => _log.Warning(f.Cause, "Compacting the journal of {0} failed.", _state.Key));
-        Command<DeleteSnapshotsSuccess>(_ => { });
-        Command<DeleteSnapshotsFailure>(f => _log.Warning(f.Cause, "Deleting old snapshots of {0} failed.", _state.Key));
     }
 
     public override string PersistenceId { get; }
@@ -62,6 +43,40 @@ internal sealed class LockEntityActor : ReceivePersistentActor, IWithTimers
         Props.CreateBy(new LockEntityProducer(LockKey.FromEntityId(entityId), settings));   // no expression to compile per lock
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
+
+    // Plain switches rather than a ReceivePersistentActor's registered handlers: those are built anew for every
+    // instance, and a lock actor starts for every lock that wakes up.
+    protected override bool ReceiveRecover(object message)
+    {
+        switch (message)
+        {
+            case SnapshotOffer offer: OnSnapshotOffer(offer); return true;
+            case LockEvent @event: _state = LockStateMachine.Apply(_state, @event); return true;
+            case RecoveryCompleted: OnRecovered(); return true;
+            default: return false;
+        }
+    }
+
+    protected override bool ReceiveCommand(object message)
+    {
+        switch (message)
+        {
+            case LockRequest request: Handle(request.Command, Sender); return true;
+            case ExpiryDue: Handle(ExpireLock.Instance, ActorRefs.Nobody); return true;
+            case WaitDeadlineDue: Handle(ExpireWaiters.Instance, ActorRefs.Nobody); return true;
+            case ReceiveTimeout: BeginPassivation(); return true;
+            case StopIfFree: Stop(); return true;
+            // Deferred: a command stashed during a persist runs as soon as the events are written, before the deferred
+            // answer to the caller; stopping then would leave a durable grant unanswered.
+            case StopForHandOff stop: DeferAsync(stop, _ => Context.Stop(Self)); return true;
+            case SaveSnapshotSuccess saved: OnSnapshotSaved(saved); return true;
+            case SaveSnapshotFailure failed: OnSnapshotFailed(failed); return true;
+            case DeleteMessagesFailure f: _log.Warning(f.Cause, "Compacting the journal of {0} failed.", _state.Key); return true;
+            case DeleteSnapshotsFailure f: _log.Warning(f.Cause, "Deleting old snapshots of {0} failed.", _state.Key); return true;
+            case DeleteMessagesSuccess or DeleteSnapshotsSuccess: return true;
+            default: return false;
+        }
+    }
 
     private void OnSnapshotOffer(SnapshotOffer offer)
     {
