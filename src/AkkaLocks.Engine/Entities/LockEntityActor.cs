@@ -19,6 +19,7 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
 {
     private const string ExpiryTimer = "expiry";
     private const string WaitTimer = "wait-deadline";
+    private const string IdleTimer = "idle";
     private readonly LockEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, IActorRef> _waiting = new(StringComparer.Ordinal);   // reply address by minted handle
@@ -27,6 +28,7 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
     private long _snapshotSequenceNr;
     private bool _snapshotInFlight;
     private bool _passivating;
+    private DateTimeOffset _lastCommandAt;
 
     public LockEntityActor(LockKey key, LockEntitySettings settings)
     {
@@ -64,7 +66,7 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
             case LockRequest request: Handle(request.Command, Sender); return true;
             case ExpiryDue: Handle(ExpireLock.Instance, ActorRefs.Nobody); return true;
             case WaitDeadlineDue: Handle(ExpireWaiters.Instance, ActorRefs.Nobody); return true;
-            case ReceiveTimeout: BeginPassivation(); return true;
+            case IdleCheck: OnIdleCheck(); return true;
             case StopIfFree: Stop(); return true;
             // Deferred: a command stashed during a persist runs as soon as the events are written, before the deferred
             // answer to the caller; stopping then would leave a durable grant unanswered.
@@ -95,6 +97,7 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
     private void Handle(LockCommand command, IActorRef replyTo)
     {
         _passivating = false;   // traffic arrived: stay up
+        _lastCommandAt = Now;
         var decision = WaitingLockMachine.Decide(_state, _queue, command, Now, _settings.MaxWaiters);
         _queue = decision.Queue;
         if (decision.Reply is null && command is AcquireLock queued) _waiting[queued.NewHandle] = replyTo;
@@ -159,7 +162,10 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
         // Held or not: a lock held for days and extended every few seconds, or one handed from waiter to waiter without
         // ever being free, would otherwise pile up events without bound, and replay them all after every move.
         if (LastSequenceNr - _snapshotSequenceNr >= _settings.SnapshotEvery) Compact();
-        SetReceiveTimeout(_state.IsHeld || !_queue.IsEmpty ? null : _settings.PassivateFreeAfter);
+        // One timer per idle period, not Akka's receive timeout: that one is cancelled and scheduled again after every
+        // message while the lock is free, several times per acquire and release on a busy lock.
+        if (!_state.IsHeld && _queue.IsEmpty && !Timers.IsTimerActive(IdleTimer))
+            Timers.StartSingleTimer(IdleTimer, IdleCheck.Instance, _settings.PassivateFreeAfter);
     }
 
     /// <summary>Snapshots the state (keeping the fencing counter, and the holder if any); the older events go once it is stored.</summary>
@@ -170,11 +176,19 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
         SaveSnapshot(_state);
     }
 
+    /// <summary>The idle timer ran out: passivate if no command came for a whole idle time, else wait out the rest of it.</summary>
+    private void OnIdleCheck()
+    {
+        if (_state.IsHeld || !_queue.IsEmpty) return;   // the transition that frees the lock arms the timer again
+        var idleFor = Now - _lastCommandAt;
+        if (idleFor < _settings.PassivateFreeAfter) Timers.StartSingleTimer(IdleTimer, IdleCheck.Instance, _settings.PassivateFreeAfter - idleFor);
+        else BeginPassivation();
+    }
+
     private void BeginPassivation()
     {
         if (_state.IsHeld || !_queue.IsEmpty) return;
         _passivating = true;
-        SetReceiveTimeout(null);
         // A lock may sleep for good once it stops: it leaves one snapshot (its fencing counter) rather than up to
         // snapshot-every events, and its next start reads one row. The three writes this costs (snapshot, delete events,
         // delete snapshots) share the commits of other locks' writes (LoggedWriter), so stopping no longer queues behind them.
@@ -229,6 +243,12 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
     private sealed class StopIfFree
     {
         public static readonly StopIfFree Instance = new();
+    }
+
+    /// <summary>The idle timer's message: a free lock may have gone a whole idle time without a command.</summary>
+    private sealed class IdleCheck
+    {
+        public static readonly IdleCheck Instance = new();
     }
 
     /// <summary>The wait-deadline timer's message: the first waiter's wait has run out.</summary>
