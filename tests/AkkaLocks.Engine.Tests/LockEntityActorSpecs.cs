@@ -253,11 +253,7 @@ public sealed class LockEntityActorSpecs(ITestOutputHelper output) : Akka.Hostin
     public async Task Free_lock_leaves_only_a_snapshot_of_its_fencing_counter_when_it_passivates()
     {
         var (entity, _, shard) = await StartEntityAsync();   // snapshot-every 100: no compaction before it stops
-        for (var i = 0; i < 3; i++)
-        {
-            var granted = await entity.Ask<Granted>(Locks.Acquire("a"));
-            await entity.Ask<Released>(Locks.Release(granted.Holder.Handle));
-        }
+        for (var i = 0; i < 3; i++) await CycleAsync(entity);
 
         IdleUntilPassivation(shard);
         await shard.ExpectMsgAsync<EntityStopped>();
