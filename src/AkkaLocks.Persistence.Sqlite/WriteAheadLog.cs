@@ -9,6 +9,7 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// only ever appended to and fsynced. A commit writes the bytes of its requests, not a database page per lock changed,
 /// as etcd's WAL and Redis's AOF do. A segment is deleted once its records are in the database; one found at a start was
 /// not, and is read back. A lock file keeps a second process off the folder: two writers would interleave the log.
+/// Each segment's space is reserved ahead of its appends (<see cref="SegmentSpace"/>), so an fsync writes data, not the file's size.
 /// </summary>
 internal sealed class WriteAheadLog : IDisposable
 {
@@ -18,6 +19,8 @@ internal sealed class WriteAheadLog : IDisposable
     private readonly string _directory;
     private readonly FileStream _lock;
     private FileStream? _segment;
+    private long _reservedBytes;
+    private bool _canReserve = true;
 
     private WriteAheadLog(string directory, FileStream lockFile)
     {
@@ -55,7 +58,8 @@ internal sealed class WriteAheadLog : IDisposable
 
     /// <summary>
     /// A segment's record payloads in order, up to the first that is not whole: a crash while appending leaves a torn tail,
-    /// and nothing past it was acknowledged (an append is acknowledged after its fsync, whole batches at a time).
+    /// and nothing past it was acknowledged (an append is acknowledged after its fsync, whole batches at a time). Reserved
+    /// space past the last record reads as zeros, a length no record has.
     /// </summary>
     public IEnumerable<byte[]> Read(long segment)
     {
@@ -80,17 +84,28 @@ internal sealed class WriteAheadLog : IDisposable
         DirectorySync.Sync(_directory);
         Segment = number;
         SegmentBytes = 0;
+        _reservedBytes = 0;
+        Reserve(SegmentSpace.Chunk);
     }
 
     /// <summary>Appends framed records (see <see cref="LogBatch"/>); durable only after <see cref="Sync"/>.</summary>
     public void Append(ReadOnlySpan<byte> records)
     {
+        if (SegmentBytes + records.Length > _reservedBytes) Reserve(SegmentBytes + records.Length + SegmentSpace.Chunk);
         _segment!.Write(records);
         SegmentBytes += records.Length;
     }
 
     /// <summary>fsync: everything appended so far survives a crash or a power cut.</summary>
     public void Sync() => _segment!.Flush(flushToDisk: true);
+
+    /// <summary>Reserves the current segment's space up to <paramref name="length"/>; once refused, the log stops asking.</summary>
+    private void Reserve(long length)
+    {
+        if (!_canReserve) return;
+        _canReserve = SegmentSpace.TryReserve(_segment!.SafeFileHandle, length);
+        if (_canReserve) _reservedBytes = length;
+    }
 
     /// <summary>Deletes a segment whose records are all in the database.</summary>
     public void Delete(long segment) => File.Delete(PathOf(segment));

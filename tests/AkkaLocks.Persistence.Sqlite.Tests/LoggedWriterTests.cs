@@ -55,10 +55,11 @@ public sealed class LoggedWriterTests : IDisposable
     [Fact]
     public void A_torn_record_at_the_tail_ends_the_segment_and_the_whole_records_before_it_are_applied()
     {
-        WriteSegmentAndCrash(1, Append("lock-t", 1), Append("lock-t", 2));
+        var recordsEnd = WriteSegmentAndCrash(1, Append("lock-t", 1), Append("lock-t", 2));
         var segment = Path.Combine(_database.LogFolder, "000000000001.wal");
         var bytes = File.ReadAllBytes(segment);
-        File.WriteAllBytes(segment, bytes[..^3]);   // the second record lost its last bytes mid-write
+        bytes.AsSpan((int)recordsEnd - 3, 3).Clear();   // the second record lost its last bytes mid-write: its reserved space still reads as zeros
+        File.WriteAllBytes(segment, bytes);
 
         StartWriter();
 
@@ -68,10 +69,10 @@ public sealed class LoggedWriterTests : IDisposable
     [Fact]
     public void A_record_whose_checksum_does_not_match_is_not_applied()
     {
-        WriteSegmentAndCrash(1, Append("lock-k", 1), Append("lock-k", 2));
+        var recordsEnd = WriteSegmentAndCrash(1, Append("lock-k", 1), Append("lock-k", 2));
         var segment = Path.Combine(_database.LogFolder, "000000000001.wal");
         var bytes = File.ReadAllBytes(segment);
-        bytes[^1] ^= 0xFF;   // a flipped bit in the second record's payload
+        bytes[recordsEnd - 1] ^= 0xFF;   // a flipped bit in the second record's payload
         File.WriteAllBytes(segment, bytes);
 
         StartWriter();
@@ -213,7 +214,8 @@ public sealed class LoggedWriterTests : IDisposable
         _opened.Remove(writer);
     }
 
-    private void WriteSegmentAndCrash(long number, params WriteWork[] works)
+    /// <summary>Logs the requests in a segment left unapplied; returns where its records end.</summary>
+    private long WriteSegmentAndCrash(long number, params WriteWork[] works)
     {
         using var log = WriteAheadLog.Open(_database.LogFolder);
         log.StartSegment(number);
@@ -221,6 +223,7 @@ public sealed class LoggedWriterTests : IDisposable
         foreach (var work in works) batch.Add(work);
         log.Append(batch.Bytes);
         log.Sync();
+        return log.SegmentBytes;
     }
 
     private void CopySegment(long number, long asSegment) =>
