@@ -17,7 +17,8 @@ internal sealed class BenchOptions
     public Option<long> MemoryKeys { get; } = new("--memory-keys") { Description = "Distinct keys of the memory run (0 skips it)", DefaultValueFactory = _ => 0 };
     public Option<string> MemoryPassivation { get; } = new("--memory-passivate-after") { Description = "akkalocks.entity.passivate-free-after in the memory run", DefaultValueFactory = _ => "5s" };
     public Option<string?> Markdown { get; } = new("--markdown") { Description = "Markdown file whose engine section (between its markers) is rewritten, e.g. docs/benchmarks.md" };
+    public Option<int> AllocationTypes { get; } = new("--allocation-types") { Description = "After each scenario, the N types it allocated most (the runtime's allocation sampling); 0 for none", DefaultValueFactory = _ => 0 };
     public Option<string?> DataRoot { get; } = new("--data") { Description = "Folder for the journals (a temp folder by default); on the disk being measured" };
 
-    public IEnumerable<Option> All => [Variants, Workers, Workloads, Duration, Warmup, Rounds, MemoryKeys, MemoryPassivation, Markdown, DataRoot];
+    public IEnumerable<Option> All => [Variants, Workers, Workloads, Duration, Warmup, Rounds, MemoryKeys, MemoryPassivation, Markdown, DataRoot, AllocationTypes];
 }

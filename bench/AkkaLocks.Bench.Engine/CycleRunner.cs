@@ -14,7 +14,8 @@ internal static class CycleRunner
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ContendedWait = TimeSpan.FromSeconds(30);
 
-    public static async Task<CycleResult> RunAsync(string variant, ILockEngine engine, CycleWorkload workload, int workers, TimeSpan warmup, TimeSpan duration)
+    public static async Task<CycleResult> RunAsync(string variant, ILockEngine engine, CycleWorkload workload, int workers, TimeSpan warmup, TimeSpan duration,
+        AllocationProbe? allocations = null)
     {
         using var stop = new CancellationTokenSource();
         using var commits = new CommitProbe();
@@ -33,6 +34,7 @@ internal static class CycleRunner
         var gc = new GcProbe();
         commits.Start();
         gc.Start();
+        allocations?.Reset();
         var watch = Stopwatch.StartNew();
         await Task.Delay(duration);
         Volatile.Write(ref measuring, 2);

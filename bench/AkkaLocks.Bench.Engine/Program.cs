@@ -14,6 +14,8 @@ root.SetAction(async (parse, ct) =>
     var duration = TimeSpan.FromSeconds(parse.GetValue(options.Duration));
     var dataRoot = parse.GetValue(options.DataRoot) ?? Path.Combine(Path.GetTempPath(), "akkalocks-engine-bench-" + Guid.NewGuid().ToString("N")[..8]);
     var rounds = new List<EngineRound>();
+    var allocationTypes = parse.GetValue(options.AllocationTypes);
+    using var allocations = allocationTypes > 0 ? new AllocationProbe() : null;
     try
     {
         await WarmUpJitAsync(Path.Combine(dataRoot, "jit-warm-up"), workloads, Math.Min(64, workers.Max()));
@@ -28,10 +30,11 @@ root.SetAction(async (parse, ct) =>
                 foreach (var workload in workloads)
                 foreach (var count in workers)
                 {
-                    var result = await CycleRunner.RunAsync(variant.Name, host.Engine, workload, count, warmup, duration);
+                    var result = await CycleRunner.RunAsync(variant.Name, host.Engine, workload, count, warmup, duration, allocations);
                     results.Add(result);
                     Console.WriteLine(FormattableString.Invariant(
                         $"{variant.Name,-14} {workload.Name,-11} {count,4} {result.CyclesPerSecond,9:0} cycles/s  {result.CyclesPerSecond / fsyncs,6:0.00} per fsync  acquire p50/p99 {result.AcquireP50Ms:0.00}/{result.AcquireP99Ms:0.00} ms  errors {result.Errors}  commits {result.Commits.Commits} ({result.Commits.WritesPerCommit:0.0} writes, {result.Commits.MeanCommitMs:0.00} ms each)  {result.KibAllocatedPerCycle:0.0} KiB/cycle, GC paused {result.Gc.PausedShare:P0}"));
+                    foreach (var line in allocations?.Report(allocationTypes, result.Cycles) ?? []) Console.WriteLine(line);
                 }
             }
             rounds.Add(new EngineRound(fsyncs, results));
