@@ -29,6 +29,6 @@ internal static partial class SegmentSpace
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "fallocate", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "fallocate")]
     private static partial int Fallocate(SafeFileHandle fd, int mode, long offset, long length);
 }

@@ -32,6 +32,23 @@ public sealed class WriteAheadLogTests : IDisposable
     }
 
     [Fact]
+    public void A_segment_cut_short_mid_record_reads_back_the_whole_records_before_the_cut()
+    {
+        // Where no space could be reserved, a crash mid-append leaves the file short rather than zero-filled.
+        long recordsEnd;
+        using (var log = WriteAheadLog.Open(_folder))
+        {
+            log.StartSegment(1);
+            AppendAndSync(log, Append("lock-a", 1), Append("lock-a", 2));
+            recordsEnd = log.SegmentBytes;
+        }
+        using (var file = new FileStream(Path.Combine(_folder, "000000000001.wal"), FileMode.Open)) file.SetLength(recordsEnd - 3);
+
+        using var reopened = WriteAheadLog.Open(_folder);
+        Assert.Single(reopened.Read(1));
+    }
+
+    [Fact]
     public void An_append_larger_than_the_reserved_space_reserves_more_and_reads_back_whole()
     {
         using var log = WriteAheadLog.Open(_folder);
