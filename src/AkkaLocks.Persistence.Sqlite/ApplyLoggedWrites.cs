@@ -9,7 +9,7 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// </summary>
 internal sealed class ApplyLoggedWrites(IReadOnlyList<WriteWork> logged) : WriteWork
 {
-    public override IEnumerable<string> PersistenceIds => logged.SelectMany(work => work.PersistenceIds);
+    public override IReadOnlyList<string> PersistenceIds => [.. logged.SelectMany(work => work.PersistenceIds)];
 
     /// <summary>
     /// Writes all the requests straight through: a savepoint each would double the statements of the usual case, in which

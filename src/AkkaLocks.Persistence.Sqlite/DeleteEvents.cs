@@ -9,7 +9,7 @@ internal sealed class DeleteEvents(string persistenceId, long toSequenceNr) : Wr
 
     public override bool IsCompaction => true;
 
-    public override IEnumerable<string> PersistenceIds => [persistenceId];
+    public override IReadOnlyList<string> PersistenceIds { get; } = [persistenceId];
 
     // Recorded first, from the rows about to go: a later recovery must still see the highest sequence number ever written.
     private const string RecordDeletion = """

@@ -11,7 +11,7 @@ internal sealed class DeleteSnapshots(string persistenceId, SnapshotSelectionCri
 
     public override bool IsCompaction => true;
 
-    public override IEnumerable<string> PersistenceIds => [persistenceId];
+    public override IReadOnlyList<string> PersistenceIds { get; } = [persistenceId];
 
     private const string Delete = """
         DELETE FROM snapshots

@@ -17,7 +17,7 @@ internal static class LogRecordCodec
             case AppendEvents append:
                 writer.Write((byte)Kind.AppendEvents);
                 writer.Write(append.Rows.Count);
-                foreach (var row in append.Rows) WriteRow(writer, row);
+                for (var i = 0; i < append.Rows.Count; i++) WriteRow(writer, append.Rows[i]);
                 break;
             case DeleteEvents delete:
                 writer.Write((byte)Kind.DeleteEvents);

@@ -21,8 +21,9 @@ internal sealed class PendingPersistenceIds
 
     public void Logged(WriteWork work, long segment)
     {
+        var persistenceIds = work.PersistenceIds;
         lock (_latestSegment)
-            foreach (var persistenceId in work.PersistenceIds) _latestSegment[persistenceId] = segment;
+            for (var i = 0; i < persistenceIds.Count; i++) _latestSegment[persistenceIds[i]] = segment;
     }
 
     /// <summary>Completes once the database has every acknowledged write of the id.</summary>
@@ -57,8 +58,7 @@ internal sealed class PendingPersistenceIds
         {
             _applied = segment;
             foreach (var work in works)
-                foreach (var persistenceId in work.PersistenceIds)
-                    if (_latestSegment.TryGetValue(persistenceId, out var latest) && latest <= segment) _latestSegment.Remove(persistenceId);
+                ForgetApplied(work.PersistenceIds, segment);
             while (_waiting.Count > 0 && _waiting.First() is { Key: var waitedFor, Value: var waiter } && waitedFor <= segment)
             {
                 _waiting.Remove(waitedFor);
@@ -66,6 +66,12 @@ internal sealed class PendingPersistenceIds
             }
         }
         foreach (var waiter in released) waiter.TrySetResult();
+    }
+
+    private void ForgetApplied(IReadOnlyList<string> persistenceIds, long segment)
+    {
+        for (var i = 0; i < persistenceIds.Count; i++)
+            if (_latestSegment.TryGetValue(persistenceIds[i], out var latest) && latest <= segment) _latestSegment.Remove(persistenceIds[i]);
     }
 
     /// <summary>The database will not get the log's writes (it failed): reads waiting for them fail rather than miss them.</summary>

@@ -13,7 +13,7 @@ internal sealed class SaveSnapshot(string persistenceId, long sequenceNr, long c
 
     public override bool IsCompaction => true;
 
-    public override IEnumerable<string> PersistenceIds => [persistenceId];
+    public override IReadOnlyList<string> PersistenceIds { get; } = [persistenceId];
 
     private const string Upsert = """
         INSERT INTO snapshots (persistence_id, sequence_nr, created_at, serializer_id, manifest, payload)

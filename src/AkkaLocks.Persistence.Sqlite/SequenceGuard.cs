@@ -19,8 +19,10 @@ internal sealed class SequenceGuard(Func<string, long> highestInDatabase)
     {
         var highest = _inRequest;
         highest.Clear();
-        foreach (var row in append.Rows)
+        var rows = append.Rows;
+        for (var i = 0; i < rows.Count; i++)   // by index: a request is checked on the writer's thread, and an enumerator is an allocation
         {
+            var row = rows[i];
             var known = highest.TryGetValue(row.PersistenceId, out var seen) ? seen : Highest(row.PersistenceId);
             if (row.SequenceNr <= known)
                 return new InvalidOperationException(

@@ -38,28 +38,32 @@ public sealed class SqliteJournal : AsyncWriteJournal
 
     /// <summary>
     /// Serializes here, on the journal's thread, so a payload that cannot be serialized rejects its own atomic write only
-    /// (the actor is told and carries on); the rest go to the writer together, as one all-or-nothing request.
+    /// (the actor is told and carries on); the rest go to the writer together, as one all-or-nothing request. Runs for every
+    /// persist, so it allocates no more than the request itself: the outcomes list only once a write is rejected.
     /// </summary>
     protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
     {
         var rows = new List<EventRow>();
-        var outcomes = ImmutableList.CreateBuilder<Exception>();
-        var anyRejected = false;
+        List<Exception>? outcomes = null;   // null: every write accepted, which Akka reads from a null list
+        var accepted = 0;
         foreach (var write in messages)
         {
+            var firstRow = rows.Count;
             try
             {
-                rows.AddRange(((IImmutableList<IPersistentRepresentation>)write.Payload).Select(ToRow).ToList());
-                outcomes.Add(null!);
+                AddRows(rows, (IImmutableList<IPersistentRepresentation>)write.Payload);
+                if (outcomes is null) accepted++;
+                else outcomes.Add(null!);
             }
             catch (Exception e)
             {
+                rows.RemoveRange(firstRow, rows.Count - firstRow);   // an atomic write is stored whole or not at all
+                outcomes ??= [.. Enumerable.Repeat<Exception>(null!, accepted)];
                 outcomes.Add(e);
-                anyRejected = true;
             }
         }
         var written = rows.Count == 0 ? Task.CompletedTask : _database.Writer.Submit(new AppendEvents(rows));
-        return anyRejected ? written.ContinueWith(t => { t.GetAwaiter().GetResult(); return (IImmutableList<Exception>)outcomes.ToImmutable(); }, TaskScheduler.Default)
+        return outcomes is not null ? written.ContinueWith(t => { t.GetAwaiter().GetResult(); return (IImmutableList<Exception>)outcomes.ToImmutableList(); }, TaskScheduler.Default)
             : written.IsCompletedSuccessfully ? NoneRejected
             : AfterWritten(written);
     }
@@ -77,6 +81,12 @@ public sealed class SqliteJournal : AsyncWriteJournal
     {
         await written.ConfigureAwait(false);
         return null!;
+    }
+
+    /// <summary>By index: enumerating an immutable list allocates its enumerator, once per persist.</summary>
+    private void AddRows(List<EventRow> rows, IImmutableList<IPersistentRepresentation> payload)
+    {
+        for (var i = 0; i < payload.Count; i++) rows.Add(ToRow(payload[i]));
     }
 
     private EventRow ToRow(IPersistentRepresentation message)

@@ -90,7 +90,7 @@ public sealed class GroupCommitWriterTests : IDisposable
 
         public ManualResetEventSlim Started { get; } = new();
 
-        public override IEnumerable<string> PersistenceIds => [];
+        public override IReadOnlyList<string> PersistenceIds => [];
 
         public void Release() => _released.Set();
 

@@ -16,6 +16,7 @@ public sealed class RecordingActor : ReceivePersistentActor
         Recover<string>(_events.Add);
         Recover<SnapshotOffer>(offer => _snapshot = (string)offer.Snapshot);
         Command<Record>(r => PersistAll(r.Values, _events.Add));
+        Command<RecordUnserializable>(_ => { _requester = Sender; Persist(new Unserializable(), _ => { }); });
         Command<Snap>(s => { _requester = Sender; SaveSnapshot(s.State); });
         Command<DeleteUpTo>(d => { _requester = Sender; DeleteMessages(d.SequenceNr); });
         Command<SaveSnapshotSuccess>(s => _requester.Tell(s));
@@ -25,11 +26,27 @@ public sealed class RecordingActor : ReceivePersistentActor
 
     public override string PersistenceId { get; }
 
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) => _requester.Tell(new PersistRejected(cause));
+
     public static Props PropsFor(string persistenceId) => Props.Create(() => new RecordingActor(persistenceId));
 
     public sealed record Record(params string[] Values);
 
     public sealed record Snap(string State);
+
+    /// <summary>Persist an event no serializer can write: the journal must reject that write alone.</summary>
+    public sealed record RecordUnserializable
+    {
+        public static readonly RecordUnserializable Instance = new();
+    }
+
+    public sealed record PersistRejected(Exception Cause);
+
+    /// <summary>An event whose only property throws when read, as a serializer reads it.</summary>
+    public sealed class Unserializable
+    {
+        public string Value => throw new InvalidOperationException("This event cannot be serialized.");
+    }
 
     public sealed record DeleteUpTo(long SequenceNr);
 

@@ -72,6 +72,26 @@ public sealed class SqliteJournalTests : IDisposable
     }
 
     [Fact]
+    public void An_event_that_cannot_be_serialized_is_rejected_alone_and_the_actor_writes_on()
+    {
+        using (var kit = Kit())
+        {
+            var actor = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-r"));
+            actor.Tell(new RecordingActor.Record("granted"));
+            actor.Tell(RecordingActor.RecordUnserializable.Instance, kit.TestActor);
+            kit.ExpectMsg<RecordingActor.PersistRejected>(TimeSpan.FromSeconds(10));
+            actor.Tell(new RecordingActor.Record("released"));
+            Assert.Equal(["granted", "released"], StateOf(kit, actor).Events);
+        }
+
+        using (var kit = Kit())
+        {
+            var state = StateOf(kit, kit.Sys.ActorOf(RecordingActor.PropsFor("lock-r")));
+            Assert.Equal(["granted", "released"], state.Events);
+        }
+    }
+
+    [Fact]
     public void Many_actors_writing_at_once_share_commits_and_lose_nothing()
     {
         const int actors = 200;
