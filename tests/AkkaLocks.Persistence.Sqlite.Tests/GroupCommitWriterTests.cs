@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using static AkkaLocks.Persistence.Sqlite.Tests.TestWrites;
 
 namespace AkkaLocks.Persistence.Sqlite.Tests;
 
@@ -80,8 +81,6 @@ public sealed class GroupCommitWriterTests : IDisposable
         _database.Dispose();
     }
 
-    private static AppendEvents Append(string persistenceId, params long[] sequenceNrs) =>
-        new(sequenceNrs.Select(n => new EventRow(persistenceId, n, 0, "writer", new StoredPayload(0, "", [1, 2, 3]))).ToList());
 
     /// <summary>A write that holds its transaction open until released, so the test controls what queues behind it.</summary>
     private sealed class HeldWrite : WriteWork

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using static AkkaLocks.Persistence.Sqlite.Tests.TestWrites;
 
 namespace AkkaLocks.Persistence.Sqlite.Tests;
 
@@ -56,7 +57,7 @@ public sealed class LoggedWriterTests : IDisposable
     public void A_torn_record_at_the_tail_ends_the_segment_and_the_whole_records_before_it_are_applied()
     {
         var recordsEnd = WriteSegmentAndCrash(1, Append("lock-t", 1), Append("lock-t", 2));
-        var segment = Path.Combine(_database.LogFolder, "000000000001.wal");
+        var segment = SegmentPath(_database.LogFolder, 1);
         var bytes = File.ReadAllBytes(segment);
         bytes.AsSpan((int)recordsEnd - 3, 3).Clear();   // the second record lost its last bytes mid-write: its reserved space still reads as zeros
         File.WriteAllBytes(segment, bytes);
@@ -70,7 +71,7 @@ public sealed class LoggedWriterTests : IDisposable
     public void A_record_whose_checksum_does_not_match_is_not_applied()
     {
         var recordsEnd = WriteSegmentAndCrash(1, Append("lock-k", 1), Append("lock-k", 2));
-        var segment = Path.Combine(_database.LogFolder, "000000000001.wal");
+        var segment = SegmentPath(_database.LogFolder, 1);
         var bytes = File.ReadAllBytes(segment);
         bytes[recordsEnd - 1] ^= 0xFF;   // a flipped bit in the second record's payload
         File.WriteAllBytes(segment, bytes);
@@ -227,8 +228,6 @@ public sealed class LoggedWriterTests : IDisposable
     }
 
     private void CopySegment(long number, long asSegment) =>
-        File.Copy(Path.Combine(_database.LogFolder, $"{number:D12}.wal"), Path.Combine(_database.LogFolder, $"{asSegment:D12}.wal"));
+        File.Copy(SegmentPath(_database.LogFolder, number), SegmentPath(_database.LogFolder, asSegment));
 
-    private static AppendEvents Append(string persistenceId, params long[] sequenceNrs) =>
-        new(sequenceNrs.Select(n => new EventRow(persistenceId, n, 0, "writer", new StoredPayload(0, "", [1, 2, 3]))).ToList());
 }

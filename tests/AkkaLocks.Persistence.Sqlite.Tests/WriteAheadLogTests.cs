@@ -1,3 +1,5 @@
+using static AkkaLocks.Persistence.Sqlite.Tests.TestWrites;
+
 namespace AkkaLocks.Persistence.Sqlite.Tests;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class WriteAheadLogTests : IDisposable
             AppendAndSync(log, Append("lock-a", 1), Append("lock-a", 2));
             recordsEnd = log.SegmentBytes;
         }
-        using (var file = new FileStream(Path.Combine(_folder, "000000000001.wal"), FileMode.Open)) file.SetLength(recordsEnd - 3);
+        using (var file = new FileStream(SegmentPath(_folder, 1), FileMode.Open)) file.SetLength(recordsEnd - 3);
 
         using var reopened = WriteAheadLog.Open(_folder);
         Assert.Single(reopened.Read(1));
@@ -67,7 +69,7 @@ public sealed class WriteAheadLogTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private long SegmentFileSize(long segment) => new FileInfo(Path.Combine(_folder, $"{segment:D12}.wal")).Length;
+    private long SegmentFileSize(long segment) => new FileInfo(SegmentPath(_folder, segment)).Length;
 
     private static void AppendAndSync(WriteAheadLog log, params WriteWork[] works)
     {
@@ -76,7 +78,4 @@ public sealed class WriteAheadLogTests : IDisposable
         log.Append(batch.Bytes);
         log.Sync();
     }
-
-    private static AppendEvents Append(string persistenceId, long sequenceNr) =>
-        new([new EventRow(persistenceId, sequenceNr, 0, "writer", new StoredPayload(0, "", [1, 2, 3]))]);
 }
