@@ -136,6 +136,19 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
             _log.Warning("{0} {1} taken from owner={2} token={3}", @event.GetType().Name, @event.Key, @event.Owner, @event.FencingToken);
     }
 
+    /// <summary>
+    /// The journal refused an event (one it could not serialize, or a store's refusal) and stored nothing of it. Akka's
+    /// default logs and carries on, and the deferred answer would then tell the caller of a change that is not durable: a
+    /// grant, with a fencing token, that the lock's state never took, and the same token again for the next owner. So the
+    /// lock stops without answering, as on a failed write: its callers' asks time out, its waiters hear why from
+    /// <see cref="PostStop"/>, and the next request starts it again from what its journal holds.
+    /// </summary>
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        _log.Error(cause, "The journal rejected {0} #{1} of {2}; the lock stops and starts again from its journal.", @event.GetType().Name, sequenceNr, _state.Key);
+        Context.Stop(Self);
+    }
+
     /// <summary>Arms or cancels the timers, compacts once enough events piled up, and lets a free lock passivate.</summary>
     private void AfterTransition()
     {
