@@ -32,7 +32,9 @@ internal static class CycleRunner
         await Task.Delay(warmup);
         Volatile.Write(ref measuring, 1);
         var gc = new GcProbe();
+        var cpu = new CpuProbe();
         commits.Start();
+        cpu.Start();
         gc.Start();
         allocations?.Reset();
         var watch = Stopwatch.StartNew();
@@ -41,11 +43,12 @@ internal static class CycleRunner
         var seconds = watch.Elapsed.TotalSeconds;
         var commitFigures = commits.Stop();
         var gcFigures = gc.Stop(seconds);
+        var cpuTime = cpu.Stop();
         stop.Cancel();
         await Task.WhenAll(tasks);
         var all = recorders.SelectMany(r => r).ToArray();
         Array.Sort(all);
-        return new CycleResult(variant, workload.Name, workers, all.Length, seconds, Millis(Percentile(all, 0.5)), Millis(Percentile(all, 0.99)), errors.Sum(), commitFigures, gcFigures);
+        return new CycleResult(variant, workload.Name, workers, all.Length, seconds, Millis(Percentile(all, 0.5)), Millis(Percentile(all, 0.99)), errors.Sum(), commitFigures, gcFigures, cpuTime);
     }
 
     private static async Task WorkAsync(ILockEngine engine, CycleWorkload workload, int worker, int workers, List<long> acquireTicks, long[] errors,

@@ -23,10 +23,10 @@ internal static class EngineReport
         md.AppendLine(Invariant($"Acquire then release through `ILockEngine` (one ask of the shard region each), durable journal as the server has it (write-ahead log fsynced per group commit, applied to SQLite behind) in a temp folder;"));
         md.AppendLine(Invariant($"one unmeasured pass of every workload first (JIT warm-up); {rounds.Count} round(s), variants alternating within a round, median round shown; {duration.TotalSeconds:0.#} s measured after {warmup.TotalSeconds:0.#} s warm-up."));
         md.AppendLine(Invariant($"Machine baseline, measured in the same run: {Median(rounds.Select(r => r.FsyncsPerSecond)):0} durable 4 KiB appends/s (write + fsync) on the journal's disk."));
-        md.AppendLine("KiB allocated per cycle and GC paused (share of the measured seconds) are process-wide, the benchmark's own callers included.");
+        md.AppendLine("CPU per cycle (process CPU time over the measured window), KiB allocated per cycle and GC paused (share of the measured seconds) are process-wide, the benchmark's own callers included.");
         md.AppendLine();
-        md.AppendLine("| Variant | Workload | Workers | cycles/s | cycles per fsync | vs " + variants[0].Name + " | acquire p50 ms | acquire p99 ms | errors | writes per commit | ms per commit | KiB allocated per cycle | GC paused |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| Variant | Workload | Workers | cycles/s | cycles per fsync | vs " + variants[0].Name + " | acquire p50 ms | acquire p99 ms | errors | writes per commit | ms per commit | us CPU per cycle | KiB allocated per cycle | GC paused |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var scenario in rounds.Take(1).SelectMany(r => r.Results).Select(r => (r.Workload, r.Workers)).Distinct())
         foreach (var variant in variants)
         {
@@ -35,7 +35,7 @@ internal static class EngineReport
             var perFsync = Median(rounds.Select((r, i) => mine[i].CyclesPerSecond / r.FsyncsPerSecond));
             var ratio = Median(mine.Select((m, i) => m.CyclesPerSecond / baseline[i].CyclesPerSecond));
             md.AppendLine(Invariant(
-                $"| {variant.Name} | {scenario.Workload} | {scenario.Workers} | {Median(mine.Select(m => m.CyclesPerSecond)):0} | {perFsync:0.00} | {ratio:0.00} | {Median(mine.Select(m => m.AcquireP50Ms)):0.00} | {Median(mine.Select(m => m.AcquireP99Ms)):0.00} | {mine.Sum(m => m.Errors)} | {Median(mine.Select(m => m.Commits.WritesPerCommit)):0.0} | {Median(mine.Select(m => m.Commits.MeanCommitMs)):0.00} | {Median(mine.Select(m => m.KibAllocatedPerCycle)):0.0} | {Median(mine.Select(m => m.Gc.PausedShare)):0%} |"));
+                $"| {variant.Name} | {scenario.Workload} | {scenario.Workers} | {Median(mine.Select(m => m.CyclesPerSecond)):0} | {perFsync:0.00} | {ratio:0.00} | {Median(mine.Select(m => m.AcquireP50Ms)):0.00} | {Median(mine.Select(m => m.AcquireP99Ms)):0.00} | {mine.Sum(m => m.Errors)} | {Median(mine.Select(m => m.Commits.WritesPerCommit)):0.0} | {Median(mine.Select(m => m.Commits.MeanCommitMs)):0.00} | {Median(mine.Select(m => m.CpuMicrosPerCycle)):0} | {Median(mine.Select(m => m.KibAllocatedPerCycle)):0.0} | {Median(mine.Select(m => m.Gc.PausedShare)):0%} |"));
         }
         md.AppendLine();
         md.AppendLine(TargetLine(variants[0], rounds));

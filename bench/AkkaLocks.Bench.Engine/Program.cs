@@ -33,7 +33,7 @@ root.SetAction(async (parse, ct) =>
                     var result = await CycleRunner.RunAsync(variant.Name, host.Engine, workload, count, warmup, duration, allocations);
                     results.Add(result);
                     Console.WriteLine(FormattableString.Invariant(
-                        $"{variant.Name,-14} {workload.Name,-11} {count,4} {result.CyclesPerSecond,9:0} cycles/s  {result.CyclesPerSecond / fsyncs,6:0.00} per fsync  acquire p50/p99 {result.AcquireP50Ms:0.00}/{result.AcquireP99Ms:0.00} ms  errors {result.Errors}  commits {result.Commits.Commits} ({result.Commits.WritesPerCommit:0.0} writes, {result.Commits.MeanCommitMs:0.00} ms each)  {result.KibAllocatedPerCycle:0.0} KiB/cycle, GC paused {result.Gc.PausedShare:P0}"));
+                        $"{variant.Name,-14} {workload.Name,-11} {count,4} {result.CyclesPerSecond,9:0} cycles/s  {result.CyclesPerSecond / fsyncs,6:0.00} per fsync  acquire p50/p99 {result.AcquireP50Ms:0.00}/{result.AcquireP99Ms:0.00} ms  errors {result.Errors}  commits {result.Commits.Commits} ({result.Commits.WritesPerCommit:0.0} writes, {result.Commits.MeanCommitMs:0.00} ms each)  {result.CpuMicrosPerCycle:0} us CPU/cycle, {result.KibAllocatedPerCycle:0.0} KiB/cycle, GC paused {result.Gc.PausedShare:P0}"));
                     foreach (var line in allocations?.Report(allocationTypes, result.Cycles) ?? []) Console.WriteLine(line);
                 }
             }
