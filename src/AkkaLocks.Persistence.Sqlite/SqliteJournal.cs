@@ -14,15 +14,15 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// </summary>
 public sealed class SqliteJournal : AsyncWriteJournal
 {
-    private static readonly Task<IImmutableList<Exception>> NoneRejected = Task.FromResult<IImmutableList<Exception>>(null!);
-
     private readonly SqliteDatabase _database;
     private readonly Serialization _serialization;
+    private readonly Func<IPersistentRepresentation, EventRow> _toRow;   // one delegate for every write
 
     public SqliteJournal(Config config)
     {
         _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config), SqlitePluginConfig.WriteAheadLog(config));
         _serialization = Context.System.Serialization;
+        _toRow = ToRow;
     }
 
     public override Task ReplayMessagesAsync(IActorContext context, string persistenceId, long fromSequenceNr, long toSequenceNr, long max,
@@ -36,37 +36,17 @@ public sealed class SqliteJournal : AsyncWriteJournal
     public override Task<long> ReadHighestSequenceNrAsync(string persistenceId, long fromSequenceNr, CancellationToken cancellationToken) =>
         _database.ReadAsync(persistenceId, connection => EventReads.Highest(connection, persistenceId));
 
-    /// <summary>
-    /// Serializes here, on the journal's thread, so a payload that cannot be serialized rejects its own atomic write only
-    /// (the actor is told and carries on); the rest go to the writer together, as one all-or-nothing request. Runs for every
-    /// persist, so it allocates no more than the request itself: the outcomes list only once a write is rejected.
-    /// </summary>
-    protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken)
+    /// <summary>Writes bypass the base class's write path (<see cref="DirectWrite"/>); recovery and deletions keep it.</summary>
+    protected override bool AroundReceive(Receive receive, object message)
     {
-        var rows = new List<EventRow>();
-        List<Exception>? outcomes = null;   // null: every write accepted, which Akka reads from a null list
-        var accepted = 0;
-        foreach (var write in messages)
-        {
-            var firstRow = rows.Count;
-            try
-            {
-                AddRows(rows, (IImmutableList<IPersistentRepresentation>)write.Payload);
-                if (outcomes is null) accepted++;
-                else outcomes.Add(null!);
-            }
-            catch (Exception e)
-            {
-                rows.RemoveRange(firstRow, rows.Count - firstRow);   // an atomic write is stored whole or not at all
-                outcomes ??= [.. Enumerable.Repeat<Exception>(null!, accepted)];
-                outcomes.Add(e);
-            }
-        }
-        var written = rows.Count == 0 ? Task.CompletedTask : _database.Writer.Submit(new AppendEvents(rows));
-        return outcomes is not null ? written.ContinueWith(t => { t.GetAwaiter().GetResult(); return (IImmutableList<Exception>)outcomes.ToImmutableList(); }, TaskScheduler.Default)
-            : written.IsCompletedSuccessfully ? NoneRejected
-            : AfterWritten(written);
+        if (message is not WriteMessages write) return base.AroundReceive(receive, message);
+        DirectWrite.Start(write, Self, _toRow, _database.Writer);
+        return true;
     }
+
+    /// <summary>Never called: <see cref="AroundReceive"/> takes every <see cref="WriteMessages"/> before the base class sees it.</summary>
+    protected override Task<IImmutableList<Exception>> WriteMessagesAsync(IEnumerable<AtomicWrite> messages, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Writes are answered by DirectWrite.");
 
     protected override Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) =>
         _database.Writer.Submit(new DeleteEvents(persistenceId, toSequenceNr));
@@ -75,18 +55,6 @@ public sealed class SqliteJournal : AsyncWriteJournal
     {
         _database.Leave();
         base.PostStop();
-    }
-
-    private static async Task<IImmutableList<Exception>> AfterWritten(Task written)
-    {
-        await written.ConfigureAwait(false);
-        return null!;
-    }
-
-    /// <summary>By index: enumerating an immutable list allocates its enumerator, once per persist.</summary>
-    private void AddRows(List<EventRow> rows, IImmutableList<IPersistentRepresentation> payload)
-    {
-        for (var i = 0; i < payload.Count; i++) rows.Add(ToRow(payload[i]));
     }
 
     private EventRow ToRow(IPersistentRepresentation message)

@@ -16,6 +16,13 @@ public sealed class RecordingActor : ReceivePersistentActor
         Recover<string>(_events.Add);
         Recover<SnapshotOffer>(offer => _snapshot = (string)offer.Snapshot);
         Command<Record>(r => PersistAll(r.Values, _events.Add));
+        // Each callback answers its command's sender, as Sender, so the journal must hand every answer back with it.
+        Command<RecordThenDefer>(r =>
+        {
+            Persist(r.First, e => { _events.Add(e); Sender.Tell("persisted " + e); });
+            DeferAsync(r.Deferred, d => Sender.Tell("deferred " + d));
+            Persist(r.Second, e => { _events.Add(e); Sender.Tell("persisted " + e); });
+        });
         Command<RecordUnserializable>(_ => { _requester = Sender; Persist(new Unserializable(), _ => { }); });
         Command<Snap>(s => { _requester = Sender; SaveSnapshot(s.State); });
         Command<DeleteUpTo>(d => { _requester = Sender; DeleteMessages(d.SequenceNr); });
@@ -31,6 +38,9 @@ public sealed class RecordingActor : ReceivePersistentActor
     public static Props PropsFor(string persistenceId) => Props.Create(() => new RecordingActor(persistenceId));
 
     public sealed record Record(params string[] Values);
+
+    /// <summary>Persist, defer, persist: the journal gets them as one request and must answer them in that order.</summary>
+    public sealed record RecordThenDefer(string First, string Deferred, string Second);
 
     public sealed record Snap(string State);
 

@@ -92,6 +92,38 @@ public sealed class SqliteJournalTests : IDisposable
     }
 
     [Fact]
+    public void Persist_callbacks_and_deferred_messages_run_in_their_order_with_their_sender()
+    {
+        using var kit = Kit();
+        var actor = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-d"));
+
+        actor.Tell(new RecordingActor.RecordThenDefer("granted", "answer", "released"), kit.TestActor);
+
+        Assert.Equal("persisted granted", kit.ExpectMsg<string>(TimeSpan.FromSeconds(10)));
+        Assert.Equal("deferred answer", kit.ExpectMsg<string>());
+        Assert.Equal("persisted released", kit.ExpectMsg<string>());
+        Assert.Equal(["granted", "released"], StateOf(kit, actor).Events);
+    }
+
+    [Fact]
+    public void A_stale_incarnation_whose_write_the_store_refuses_stops_and_the_live_one_keeps_its_events()
+    {
+        using var kit = Kit();
+        var stale = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-s"));
+        Assert.Equal(0, StateOf(kit, stale).LastSequenceNr);   // recovered before the live one writes
+        var live = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-s"));
+        live.Tell(new RecordingActor.Record("granted to the live one"));
+        Assert.Equal(1, StateOf(kit, live).LastSequenceNr);
+        kit.Watch(stale);
+
+        stale.Tell(new RecordingActor.Record("granted to the stale one"));
+
+        kit.ExpectTerminated(stale, TimeSpan.FromSeconds(10));   // Akka.Persistence stops an actor whose write failed
+        var recovered = kit.Sys.ActorOf(RecordingActor.PropsFor("lock-s"));
+        Assert.Equal(["granted to the live one"], StateOf(kit, recovered).Events);
+    }
+
+    [Fact]
     public void Many_actors_writing_at_once_share_commits_and_lose_nothing()
     {
         const int actors = 200;
