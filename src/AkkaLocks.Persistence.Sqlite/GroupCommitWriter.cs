@@ -79,17 +79,12 @@ internal sealed class GroupCommitWriter : IStoreWriter
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
-            _statements.Transaction = transaction;
             foreach (var work in batch) work.WriteIn(_statements);
             transaction.Commit();
         }
         catch (Exception e)
         {
             failure = e;   // nothing of the batch is durable: every caller hears so
-        }
-        finally
-        {
-            _statements.Transaction = null;
         }
         foreach (var work in batch) work.Complete(failure);
     }
