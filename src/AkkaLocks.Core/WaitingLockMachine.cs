@@ -77,8 +77,11 @@ public static class WaitingLockMachine
 
     private static WaitQueue DropTimedOut(LockState state, WaitQueue queue, DateTimeOffset now, List<WaiterReply> replies, List<WaiterNotice> notices)
     {
-        foreach (var waiter in queue.Waiters.Where(w => !w.IsLiveAt(now)).ToList())
+        // A plain walk over the queue as it was (removing makes a new one): it runs for every command, and most locks have
+        // nobody waiting, for whom a filter and a list were allocated all the same.
+        foreach (var waiter in queue.Waiters)
         {
+            if (waiter.IsLiveAt(now)) continue;
             queue = queue.Remove(waiter);
             replies.Add(new WaiterReply(waiter.Handle, BusyOrFree(state)));
             notices.Add(new WaiterLeft(state.Key, waiter.Request.Owner, now, WaiterLeftReason.TimedOut));

@@ -58,7 +58,13 @@ internal sealed class LockEventLogActor : ReceiveActor, IWithTimers
         var record = new LockEventRecord(++_lastId, @event);
         log.AddLast(record);
         while (log.Count > _options.EventsPerLock) log.RemoveFirst();
-        foreach (var (id, waiter) in _waiters.Where(w => w.Value.Key == @event.Key).ToList())
+        // Usually no reader waits; the search's closure would be allocated on every transition of every lock all the same.
+        if (_waiters.Count > 0) AnswerReadersOf(@event.Key, log);
+    }
+
+    private void AnswerReadersOf(LockKey key, LinkedList<LockEventRecord> log)
+    {
+        foreach (var (id, waiter) in _waiters.Where(w => w.Value.Key == key).ToList())
         {
             waiter.ReplyTo.Tell(new LockEventBatch(After(log, waiter.AfterId, waiter.Max)));
             Forget(id);
