@@ -16,6 +16,8 @@ public sealed class ActorLockEngine(
     AkkaLocksEngineOptions options,
     LockMetrics metrics) : ILockEngine
 {
+    private volatile IActorRef? _region;
+
     /// <summary>
     /// Asks for the lock, waiting up to <see cref="AcquireRequest.Wait"/> in the lock's queue. If the caller goes away
     /// (cancelled) or the answer does not come in time, the lock is told to drop the request: a queued request leaves
@@ -28,7 +30,7 @@ public sealed class ActorLockEngine(
         var handle = LockHandles.NewHandle();
         var command = new AcquireLock(request.Owner, handle, request.Ttl, request.Data, request.ClientAddress, request.TakeOver, request.User,
             request.Wait, request.RequestId);
-        var shardRegion = await region.GetAsync(cancellationToken);
+        var shardRegion = await RegionAsync(cancellationToken);
         try
         {
             var reply = await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout + (request.Wait ?? TimeSpan.Zero), cancellationToken);
@@ -99,7 +101,17 @@ public sealed class ActorLockEngine(
 
     private async Task<LockReply> AskAsync(LockKey key, LockCommand command, CancellationToken cancellationToken)
     {
-        var shardRegion = await region.GetAsync(cancellationToken);
+        var shardRegion = await RegionAsync(cancellationToken);
         return await shardRegion.Ask<LockReply>(new LockRequest(key, command), options.AskTimeout, cancellationToken);
     }
+
+    /// <summary>
+    /// The shard region, resolved once: the registry hands out a new task on every call, once per lock request. Until the
+    /// region is registered (the host starting) each call waits for it, and any of them may keep the answer.
+    /// </summary>
+    private ValueTask<IActorRef> RegionAsync(CancellationToken cancellationToken) =>
+        _region is { } resolved ? new(resolved) : new(ResolveRegionAsync(cancellationToken));
+
+    private async Task<IActorRef> ResolveRegionAsync(CancellationToken cancellationToken) =>
+        _region = await region.GetAsync(cancellationToken);
 }

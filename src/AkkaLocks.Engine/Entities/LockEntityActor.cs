@@ -23,6 +23,7 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
     private readonly LockEntitySettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, IActorRef> _waiting = new(StringComparer.Ordinal);   // reply address by minted handle
+    private readonly Action<LockEvent> _onPersisted;   // one delegate per lock, not one per persist
     private LockState _state;
     private WaitQueue _queue = WaitQueue.Empty;
     private long _snapshotSequenceNr;
@@ -35,6 +36,7 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
         _settings = settings;
         _state = LockState.Free(key);
         PersistenceId = "lock-" + key.EntityId;
+        _onPersisted = OnPersisted;
     }
 
     public override string PersistenceId { get; }
@@ -108,7 +110,7 @@ internal sealed class LockEntityActor : PersistentActor, IWithTimers
             Answer(decision, replyTo);
             return;
         }
-        PersistAll(decision.Events, OnPersisted);
+        PersistAll(decision.Events, _onPersisted);
         DeferAsync(decision, d => Answer(d, replyTo));
     }
 
