@@ -124,7 +124,7 @@ dotnet bench/AkkaLocks.LoadGen/bin/Release/net10.0/AkkaLocks.LoadGen.dll \
 
 mkdir -p bench/results docs
 dotnet bench/AkkaLocks.LoadGen/bin/Release/net10.0/AkkaLocks.LoadGen.dll \
-  --akkalocks "http://127.0.0.1:$akkalocks_port" \
+  --akkalocks "http://127.0.0.1:$akkalocks_port" --http-ceiling \
   --redis "127.0.0.1:$redis_port" --redis-aof "127.0.0.1:$redis_aof_port" \
   --etcd "http://127.0.0.1:$etcd_port" \
   --workers "$workers" --workloads "$workloads" --duration "$duration" --warmup "$warmup" \

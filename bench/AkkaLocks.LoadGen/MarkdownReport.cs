@@ -30,6 +30,10 @@ internal static class MarkdownReport
         md.AppendLine("  attempt to the grant, so under contention it includes the wait (queue, blocking lock or spin).");
         md.AppendLine("- Percentiles come from every sample (no histogram); with fewer than 1,000 cycles p99.9 is close to the maximum.");
         md.AppendLine("- Max holders is the in-process safety check: the most workers that held one key at once. It must be 1 (0 = no cycle).");
+        md.AppendLine("- `http-ceiling` is not a lock service: each \"acquire\" and \"release\" is a `/ping` of the AkkaLocks server, so a");
+        md.AppendLine("  cycle is two round trips through the same Kestrel, middleware and routing with no lock work (uncontended only,");
+        md.AppendLine("  no safety check). It is the most a lock API over this HTTP stack could do here, and a ratio to it shows the");
+        md.AppendLine("  share of the server's time that goes to the lock itself.");
         md.AppendLine();
         md.AppendLine("## Issue 8's targets in this run");
         md.AppendLine();
@@ -39,6 +43,11 @@ internal static class MarkdownReport
         md.AppendLine("|---|---|---|");
         foreach (var verdict in IssueTargets.Judge(results)) md.AppendLine($"| {verdict.Target} | {verdict.Measured} | {verdict.MetText} |");
         md.AppendLine();
+        if (HttpCeilingNote.Render(results) is { } ceiling)
+        {
+            md.AppendLine(ceiling);
+            md.AppendLine();
+        }
         md.AppendLine("## Ratios: AkkaLocks / anchor");
         md.AppendLine();
         md.AppendLine("Above 1 is better for cycles/s; below 1 is better for the latencies. Busy/s, errors and max holders are");

@@ -15,6 +15,7 @@ root.SetAction(async (parse, ct) =>
     {
         targets.Add(new AkkaLocksNativeTarget(new Uri(akkaLocks), ttl));
         targets.Add(new AkkaLocksEsocoTarget(new Uri(akkaLocks), ttl));
+        if (parse.GetValue(options.HttpCeiling)) targets.Add(new HttpCeilingTarget(new Uri(akkaLocks)));
     }
     if (parse.GetValue(options.Redis) is { } redis) targets.Add(RedisOf("redis", redis, ttl));
     if (parse.GetValue(options.RedisAof) is { } redisAof) targets.Add(RedisOf("redis-aof", redisAof, ttl));
@@ -33,7 +34,7 @@ root.SetAction(async (parse, ct) =>
     var results = new List<ScenarioResult>();
     foreach (var workload in workloads)
     foreach (var count in workers)
-    foreach (var target in targets)
+    foreach (var target in targets.Where(t => t.Locks || !workload.Contended))
     {
         var result = await runner.RunAsync(target, workload, count, ct);
         results.Add(result);
@@ -43,6 +44,7 @@ root.SetAction(async (parse, ct) =>
     }
 
     foreach (var verdict in IssueTargets.Judge(results)) Console.WriteLine($"target: {verdict.Target}: {verdict.Measured}: {verdict.MetText}");
+    if (HttpCeilingNote.Render(results) is { } ceiling) Console.WriteLine(ceiling);
     if (parse.GetValue(options.Markdown) is { } markdown)
         await File.WriteAllTextAsync(markdown, MarkdownReport.Render(runId, settings, results) + "\n" + await KeptSection.ReadAsync(markdown, ct), ct);
     // Two holders at once is the one figure that fails a run.

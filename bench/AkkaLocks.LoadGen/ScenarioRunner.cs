@@ -15,11 +15,11 @@ internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration)
 
     public async Task<ScenarioResult> RunAsync(ILockTarget target, Workload workload, int workers, CancellationToken cancellationToken)
     {
-        if (workload.Keys > 1) await KeyPrimer.PrimeAsync(target, workload, cancellationToken);
+        if (workload.Keys > 1 && target.Locks) await KeyPrimer.PrimeAsync(target, workload, cancellationToken);
         var sessions = new ILockSession[workers];
         for (var i = 0; i < workers; i++) sessions[i] = await target.OpenAsync(i, cancellationToken);
 
-        var state = new RunState(workload, Stopwatch.GetTimestamp() + Ticks(warmup), Stopwatch.GetTimestamp() + Ticks(warmup + duration));
+        var state = new RunState(workload, target.Locks, Stopwatch.GetTimestamp() + Ticks(warmup), Stopwatch.GetTimestamp() + Ticks(warmup + duration));
         using var hardStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         hardStop.CancelAfter(warmup + duration + MaxWait + TimeSpan.FromSeconds(3));
         var recorders = Enumerable.Range(0, workers).Select(_ => new WorkerFigures()).ToArray();
@@ -66,8 +66,11 @@ internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration)
                         continue;
                     }
                     var acquired = Stopwatch.GetTimestamp();
-                    state.Safety.Enter(index);
-                    state.Safety.Leave(index);
+                    if (state.Locks)
+                    {
+                        state.Safety.Enter(index);
+                        state.Safety.Leave(index);
+                    }
                     var releasing = Stopwatch.GetTimestamp();
                     var released = await session.ReleaseAsync(key, attempt.Token!, cancellationToken);
                     var done = Stopwatch.GetTimestamp();
@@ -109,9 +112,10 @@ internal sealed class ScenarioRunner(TimeSpan warmup, TimeSpan duration)
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    private sealed class RunState(Workload workload, long measureFrom, long deadline)
+    private sealed class RunState(Workload workload, bool locks, long measureFrom, long deadline)
     {
         public Workload Workload { get; } = workload;
+        public bool Locks { get; } = locks;
         public long MeasureFrom { get; } = measureFrom;
         public long Deadline { get; } = deadline;
         public SafetyCounter Safety { get; } = new(workload.Keys);

@@ -9,6 +9,12 @@ internal interface ILockTarget
     /// <summary>Whether this is AkkaLocks (a subject) rather than an anchor it is compared with.</summary>
     bool IsSubject { get; }
 
+    /// <summary>
+    /// False for <see cref="HttpCeilingTarget"/>, which answers without locking: it runs only the uncontended workload,
+    /// and its cycles are kept out of the safety check.
+    /// </summary>
+    bool Locks => true;
+
     Task<ILockSession> OpenAsync(int worker, CancellationToken cancellationToken);
 }
 
