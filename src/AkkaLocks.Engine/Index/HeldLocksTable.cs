@@ -5,13 +5,15 @@ namespace AkkaLocks.Engine.Index;
 /// <summary>
 /// The newest <see cref="HeldLockEntry"/> of every lock the index heard of, by context then name. Entries are
 /// merged by version, never by arrival, so the table ends up the same whatever order they came in.
+/// Hash maps, sorted only when listed: every transition of every lock looks its lock up here twice, and with sorted
+/// maps over 10,000 locks that was the costliest managed frame of a lock request (docs/benchmarks.md); listings are rare.
 /// Not thread-safe: owned by <see cref="HeldLocksIndexActor"/>; only its per-owner counts are read from other threads.
 /// </summary>
 internal sealed class HeldLocksTable(OwnerHoldCounts heldByOwner)
 {
     public HeldLocksTable() : this(new OwnerHoldCounts()) { }
 
-    private readonly SortedDictionary<string, SortedDictionary<string, HeldLockEntry>> _byContext = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, HeldLockEntry>> _byContext = new(StringComparer.Ordinal);
 
     public HeldLockEntry? Find(LockKey key) =>
         _byContext.TryGetValue(key.Context, out var names) && names.TryGetValue(key.Name, out var entry) ? entry : null;
@@ -23,7 +25,7 @@ internal sealed class HeldLocksTable(OwnerHoldCounts heldByOwner)
     public bool Merge(LockKey key, HeldLockEntry entry, bool supersedesEqual = false)
     {
         if (!_byContext.TryGetValue(key.Context, out var names))
-            _byContext[key.Context] = names = new SortedDictionary<string, HeldLockEntry>(StringComparer.Ordinal);
+            _byContext[key.Context] = names = new Dictionary<string, HeldLockEntry>(StringComparer.Ordinal);
         if (names.TryGetValue(key.Name, out var known) && (supersedesEqual ? known.IsNewerThan(entry) : !entry.IsNewerThan(known))) return false;
         // Counted beside the entries so the per-owner limit costs one lookup per acquire, not a scan of every held lock.
         if (known?.Holder is { } previous) heldByOwner.Change(previous.Owner, -1);
@@ -47,6 +49,8 @@ internal sealed class HeldLocksTable(OwnerHoldCounts heldByOwner)
             .SelectMany(c => c.Value
                 .Where(n => n.Value.Holder is { } holder && holder.IsLiveAt(now))
                 .Select(n => new HeldLock(new LockKey(c.Key, n.Key), n.Value.Holder!)))
+            .OrderBy(l => l.Key.Context, StringComparer.Ordinal)
+            .ThenBy(l => l.Key.Name, StringComparer.Ordinal)
             .ToList();
     }
 
