@@ -6,7 +6,7 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// <summary>
 /// The journal's writer when the database is a file: a thread of its own takes every request queued since its last commit,
 /// appends them to the write-ahead log in one write and fsyncs it (group commit), then acknowledges them all. The log is
-/// cut into segments every <see cref="ApplyEvery"/>; each closed segment goes to the database in one transaction
+/// cut into segments every apply interval (<see cref="DefaultApplyInterval"/>); each closed segment goes to the database in one transaction
 /// (<see cref="GroupCommitWriter"/>), and is deleted once there. So the acknowledgement waits for an fsync of the requests'
 /// bytes only, and the database's page writes happen later, once for many requests. A read of a persistence id with
 /// writes still in the log waits for them to reach the database (<see cref="PendingPersistenceIds"/>).
@@ -16,8 +16,14 @@ internal sealed class LoggedWriter : IStoreWriter
     private const int MaxBatch = 2048;
     private const long SegmentLimitBytes = 16 * 1024 * 1024;
 
-    /// <summary>How long a segment collects writes before it goes to the database (sooner if a read waits for it).</summary>
-    private static readonly TimeSpan ApplyEvery = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long a segment collects writes, by default, before it goes to the database (sooner if a read waits for it, or
+    /// at <see cref="SegmentLimitBytes"/>). The database's cost is a page per lock changed per transaction, written twice
+    /// (into SQLite's WAL, then by its checkpoint), a system call each: over a second, a busy lock's changes share its page
+    /// once instead of ten times. Against every 100 ms, the apply threads' CPU per acquire/release cycle over 10,000 keys
+    /// fell to about 0.6x (docs/benchmarks.md). Nothing waits for it but a lock's recovery, which closes the segment.
+    /// </summary>
+    public static readonly TimeSpan DefaultApplyInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long compaction alone waits, by default, for a client's write to share its fsync. A lock compacts just after
@@ -38,6 +44,7 @@ internal sealed class LoggedWriter : IStoreWriter
     private readonly LogBatch _batch = new();
     private readonly Thread _thread;
     private readonly TimeSpan _compactionWait;
+    private readonly TimeSpan _applyInterval;
     private long _commits;
     private List<WriteWork> _segmentWrites = [];
     private long _segmentStarted = Stopwatch.GetTimestamp();
@@ -46,9 +53,11 @@ internal sealed class LoggedWriter : IStoreWriter
     private int _disposed;
 
     /// <summary>Reads back what the log holds from before (a crash), applies it to the database, and starts a new segment.</summary>
-    public LoggedWriter(WriteAheadLog log, GroupCommitWriter database, Func<string, long> highestInDatabase, TimeSpan? compactionWait = null)
+    public LoggedWriter(WriteAheadLog log, GroupCommitWriter database, Func<string, long> highestInDatabase,
+        TimeSpan? compactionWait = null, TimeSpan? applyInterval = null)
     {
         _compactionWait = compactionWait ?? DefaultCompactionWait;
+        _applyInterval = applyInterval ?? DefaultApplyInterval;
         _log = log;
         _database = database;
         _guard = new SequenceGuard(highestInDatabase);
@@ -69,10 +78,14 @@ internal sealed class LoggedWriter : IStoreWriter
     /// fails instead: the database may lack acknowledged writes until a restart applies the log, so a read could miss
     /// them (and the health check, which reads, reports the journal broken).
     /// </summary>
-    public Task Settled(string persistenceId) =>
-        _failure is { } failure
-            ? Task.FromException(new IOException("The journal stopped after a failure of its disk; restart the server to apply its log.", failure))
-            : _pending.Settled(persistenceId, Interlocked.Read(ref _currentSegment));
+    public Task Settled(string persistenceId)
+    {
+        if (_failure is { } failure)
+            return Task.FromException(new IOException("The journal stopped after a failure of its disk; restart the server to apply its log.", failure));
+        var settled = _pending.Settled(persistenceId, Interlocked.Read(ref _currentSegment));
+        if (!settled.IsCompleted) WakeWriter();
+        return settled;
+    }
 
     /// <summary>Logs what is queued, puts every segment into the database, then closes it.</summary>
     public void Dispose()
@@ -100,15 +113,31 @@ internal sealed class LoggedWriter : IStoreWriter
         return LogRecordCodec.Decode(reader);
     }
 
+    /// <summary>
+    /// A waiting read's wake-up call: the writer may be idle for up to the apply interval, and only it closes segments.
+    /// Never logged: the writer drops it wherever it takes it from the queue.
+    /// </summary>
+    private void WakeWriter()
+    {
+        try
+        {
+            _queue.Add(SegmentWanted.Instance);
+        }
+        catch (InvalidOperationException)
+        {
+            // Closing: Dispose applies every segment anyway.
+        }
+    }
+
     private void Run()
     {
         var batch = new List<WriteWork>(MaxBatch);
         while (!_queue.IsCompleted)
         {
-            if (_queue.TryTake(out var first, ApplyEvery))
+            if (_queue.TryTake(out var first, _applyInterval) && first is not SegmentWanted)
             {
                 batch.Add(first);
-                while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
+                TakeQueued(batch);
                 if (batch.TrueForAll(work => work.IsCompaction)) WaitForClientWrite(batch);
                 Commit(batch);
                 batch.Clear();
@@ -127,10 +156,17 @@ internal sealed class LoggedWriter : IStoreWriter
         {
             var remaining = deadline - Stopwatch.GetTimestamp();
             if (remaining <= 0 || !_queue.TryTake(out var next, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency))) return;
+            if (next is SegmentWanted) continue;
             batch.Add(next);
             if (!next.IsCompaction) break;
         }
-        while (batch.Count < MaxBatch && _queue.TryTake(out var next)) batch.Add(next);
+        TakeQueued(batch);
+    }
+
+    private void TakeQueued(List<WriteWork> batch)
+    {
+        while (batch.Count < MaxBatch && _queue.TryTake(out var next))
+            if (next is not SegmentWanted) batch.Add(next);
     }
 
     private void Commit(List<WriteWork> batch)
@@ -180,7 +216,7 @@ internal sealed class LoggedWriter : IStoreWriter
 
     private bool IsSegmentDue() =>
         _segmentWrites.Count > 0 && _failure is null &&
-        (_pending.TakeReadWaitingOnCurrent() || Stopwatch.GetElapsedTime(_segmentStarted) >= ApplyEvery || _log.SegmentBytes >= SegmentLimitBytes);
+        (_pending.TakeReadWaitingOnCurrent() || Stopwatch.GetElapsedTime(_segmentStarted) >= _applyInterval || _log.SegmentBytes >= SegmentLimitBytes);
 
     private void CloseSegment()
     {
@@ -212,5 +248,15 @@ internal sealed class LoggedWriter : IStoreWriter
             JournalMetrics.Applied(writes.Count, took);
         }
         _applySlots.Release();
+    }
+
+    private sealed class SegmentWanted : WriteWork
+    {
+        public static readonly SegmentWanted Instance = new();
+
+        public override IReadOnlyList<string> PersistenceIds => [];
+
+        protected override void Write(WriterStatements statements) =>
+            throw new InvalidOperationException("A wake-up call is never written.");
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SqliteDatabase
     private readonly SqliteConnection? _guardReads;
     private int _users;
 
-    private SqliteDatabase(string connectionString, bool writeAheadLog)
+    private SqliteDatabase(string connectionString, bool writeAheadLog, TimeSpan? applyInterval)
     {
         _connectionString = connectionString;
         var logFolder = writeAheadLog ? LogFolderOf(connectionString) : null;
@@ -25,7 +25,7 @@ internal sealed class SqliteDatabase
         var database = new GroupCommitWriter(connection, logFolder is null ? JournalMetrics.Committed : null, walGuard);
         try
         {
-            Writer = logFolder is null ? database : StartLog(logFolder, database, connectionString, out _guardReads);
+            Writer = logFolder is null ? database : StartLog(logFolder, database, connectionString, applyInterval, out _guardReads);
         }
         catch
         {
@@ -39,14 +39,15 @@ internal sealed class SqliteDatabase
 
     /// <summary>
     /// The database of this connection string, opened (and its tables created) by its first user.
-    /// <paramref name="writeAheadLog"/>: acknowledge writes once in the log beside the file (ignored for an in-memory database).
+    /// <paramref name="writeAheadLog"/>: acknowledge writes once in the log beside the file (ignored for an in-memory database);
+    /// <paramref name="applyInterval"/>: how often the log's writes go into the database (<see cref="LoggedWriter.DefaultApplyInterval"/>).
     /// </summary>
-    public static SqliteDatabase Use(string connectionString, bool writeAheadLog = true)
+    public static SqliteDatabase Use(string connectionString, bool writeAheadLog = true, TimeSpan? applyInterval = null)
     {
         lock (Open)
         {
             if (!Open.TryGetValue(connectionString, out var database))
-                Open[connectionString] = database = new SqliteDatabase(connectionString, writeAheadLog);
+                Open[connectionString] = database = new SqliteDatabase(connectionString, writeAheadLog, applyInterval);
             database._users++;
             return database;
         }
@@ -93,7 +94,7 @@ internal sealed class SqliteDatabase
     /// The write-ahead log in front of the database, with a connection of its own for the sequence guard's questions. On a
     /// failure nothing stays open: the log's lock file is released, so a retry in this process does not find it taken.
     /// </summary>
-    private static LoggedWriter StartLog(string folder, GroupCommitWriter database, string connectionString, out SqliteConnection guardReads)
+    private static LoggedWriter StartLog(string folder, GroupCommitWriter database, string connectionString, TimeSpan? applyInterval, out SqliteConnection guardReads)
     {
         var reads = new SqliteConnection(connectionString);
         WriteAheadLog? log = null;
@@ -101,7 +102,7 @@ internal sealed class SqliteDatabase
         {
             reads.Open();
             log = WriteAheadLog.Open(folder);
-            var writer = new LoggedWriter(log, database, persistenceId => EventReads.Highest(reads, persistenceId));
+            var writer = new LoggedWriter(log, database, persistenceId => EventReads.Highest(reads, persistenceId), applyInterval: applyInterval);
             guardReads = reads;
             return writer;
         }

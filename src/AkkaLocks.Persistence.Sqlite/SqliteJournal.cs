@@ -20,7 +20,7 @@ public sealed class SqliteJournal : AsyncWriteJournal
 
     public SqliteJournal(Config config)
     {
-        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config), SqlitePluginConfig.WriteAheadLog(config));
+        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config), SqlitePluginConfig.WriteAheadLog(config), SqlitePluginConfig.ApplyInterval(config));
         _serialization = Context.System.Serialization;
         _toRow = ToRow;
     }

@@ -16,7 +16,7 @@ public sealed class SqliteSnapshotStore : SnapshotStore
 
     public SqliteSnapshotStore(Config config)
     {
-        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config), SqlitePluginConfig.WriteAheadLog(config));
+        _database = SqliteDatabase.Use(SqlitePluginConfig.ConnectionString(config), SqlitePluginConfig.WriteAheadLog(config), SqlitePluginConfig.ApplyInterval(config));
         _serialization = Context.System.Serialization;
     }
 

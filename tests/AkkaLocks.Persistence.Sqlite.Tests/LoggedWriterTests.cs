@@ -24,6 +24,28 @@ public sealed class LoggedWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_waiting_for_a_write_applies_it_without_waiting_for_the_apply_interval()
+    {
+        var writer = StartWriter(applyInterval: TimeSpan.FromSeconds(60));
+        await writer.Submit(Append("lock-w", 1));
+
+        await writer.Settled("lock-w").WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM events WHERE persistence_id = 'lock-w'"));
+    }
+
+    [Fact]
+    public async Task A_write_no_read_waits_for_reaches_the_database_at_the_apply_interval()
+    {
+        var writer = StartWriter(applyInterval: TimeSpan.FromMilliseconds(50));
+        await writer.Submit(Append("lock-i", 1));
+
+        // Nothing asks for it: only the interval can bring it into the database.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (_database.Scalar("SELECT COUNT(*) FROM events WHERE persistence_id = 'lock-i'") == 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(1, _database.Scalar("SELECT COUNT(*) FROM events WHERE persistence_id = 'lock-i'"));
+    }
+
+    [Fact]
     public async Task A_read_through_the_database_sees_a_write_acknowledged_just_before_it()
     {
         var database = SqliteDatabase.Use(_database.ConnectionString);
@@ -194,16 +216,17 @@ public sealed class LoggedWriterTests : IDisposable
         _database.Dispose();
     }
 
-    private LoggedWriter StartWriter(TimeSpan? compactionWait = null) => StartWriter(WriteAheadLog.Open(_database.LogFolder), compactionWait);
+    private LoggedWriter StartWriter(TimeSpan? compactionWait = null, TimeSpan? applyInterval = null) =>
+        StartWriter(WriteAheadLog.Open(_database.LogFolder), compactionWait, applyInterval);
 
-    private LoggedWriter StartWriter(WriteAheadLog log, TimeSpan? compactionWait = null)
+    private LoggedWriter StartWriter(WriteAheadLog log, TimeSpan? compactionWait = null, TimeSpan? applyInterval = null)
     {
         var connection = new SqliteConnection(_database.ConnectionString);
         connection.Open();
         StoreSchema.Ensure(connection);
         var reads = new SqliteConnection(_database.ConnectionString);
         reads.Open();
-        var writer = new LoggedWriter(log, new GroupCommitWriter(connection), id => EventReads.Highest(reads, id), compactionWait);
+        var writer = new LoggedWriter(log, new GroupCommitWriter(connection), id => EventReads.Highest(reads, id), compactionWait, applyInterval);
         _opened.Add(reads);
         _opened.Add(writer);
         return writer;
