@@ -12,7 +12,7 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// </summary>
 internal static partial class SegmentSpace
 {
-    /// <summary>How much is reserved at a time: a segment under load collects a few MiB in its second.</summary>
+    /// <summary>How much is reserved at a time: a segment under load collects a few hundred KiB in its 100 ms.</summary>
     public const long Chunk = 1024 * 1024;
 
     /// <summary>Makes the file at least <paramref name="length"/> bytes, on allocated blocks; false where that is not possible.</summary>

@@ -5,9 +5,9 @@ namespace AkkaLocks.Persistence.Sqlite.Tests;
 public class SqlitePluginConfigTests
 {
     [Fact]
-    public void Apply_interval_defaults_to_one_second()
+    public void Apply_interval_defaults_to_100_ms()
     {
-        Assert.Equal(TimeSpan.FromSeconds(1), SqlitePluginConfig.ApplyInterval(ConfigurationFactory.ParseString("")));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), SqlitePluginConfig.ApplyInterval(ConfigurationFactory.ParseString("")));
     }
 
     [Theory]
