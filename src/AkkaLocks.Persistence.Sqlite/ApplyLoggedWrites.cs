@@ -6,8 +6,9 @@ namespace AkkaLocks.Persistence.Sqlite;
 /// The requests of one closed log segment, written into the database in one transaction, in the order they were logged.
 /// They were acknowledged when logged; a request refused here is one the database already has (a segment read back
 /// after a crash that came between its transaction and its deletion), so refusals are not reported.
+/// <paramref name="applied"/> is told the outcome on the database writer's thread, before anything else hears of it.
 /// </summary>
-internal sealed class ApplyLoggedWrites(IReadOnlyList<WriteWork> logged) : WriteWork
+internal sealed class ApplyLoggedWrites(IReadOnlyList<WriteWork> logged, Action<Exception?>? applied = null) : WriteWork
 {
     public override IReadOnlyList<string> PersistenceIds => [.. logged.SelectMany(work => work.PersistenceIds)];
 
@@ -28,4 +29,6 @@ internal sealed class ApplyLoggedWrites(IReadOnlyList<WriteWork> logged) : Write
             foreach (var work in logged) work.WriteIn(statements);
         }
     }
+
+    protected override void OnCompleted(Exception? failure) => applied?.Invoke(failure);
 }

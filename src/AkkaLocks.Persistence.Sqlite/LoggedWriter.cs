@@ -229,17 +229,18 @@ internal sealed class LoggedWriter : IStoreWriter
         _segmentStarted = Stopwatch.GetTimestamp();
         _guard.ForgetAppliedUpTo(_pending.AppliedSegment);
         var submitted = Stopwatch.GetTimestamp();
-        _database.Submit(new ApplyLoggedWrites(writes))
-            .ContinueWith(applied => Applied(applied, segment, writes, Stopwatch.GetElapsedTime(submitted)), TaskScheduler.Default);
+        // Told on the database writer's thread, not through the returned task's continuation: that would wait for the
+        // thread pool, and while it waited this thread could block on the apply slot it releases.
+        _database.Submit(new ApplyLoggedWrites(writes, failure => Applied(failure, segment, writes, Stopwatch.GetElapsedTime(submitted))));
     }
 
-    private void Applied(Task applied, long segment, List<WriteWork> writes, TimeSpan took)
+    private void Applied(Exception? failure, long segment, List<WriteWork> writes, TimeSpan took)
     {
-        if (applied.Exception is { } failure)
+        if (failure is not null)
         {
             // The writes are safe in the log, but later segments must not overtake this one: stop, and let a restart apply it.
-            _failure = failure.GetBaseException();
-            _pending.FailWaiting(new IOException("The journal's database failed; restart the server to apply the log.", _failure));
+            _failure = failure;
+            _pending.FailWaiting(new IOException("The journal's database failed; restart the server to apply the log.", failure));
         }
         else
         {

@@ -71,8 +71,19 @@ internal abstract class WriteWork
     /// <summary>Tells the caller the outcome: the batch's failure (nothing was committed) or this request's own.</summary>
     public void Complete(Exception? batchFailure)
     {
-        if ((batchFailure ?? _refused) is { } failure) _committed.TrySetException(failure);
+        var failure = batchFailure ?? _refused;
+        OnCompleted(failure);
+        if (failure is not null) _committed.TrySetException(failure);
         else _committed.TrySetResult();
+    }
+
+    /// <summary>
+    /// Runs on the thread that completes the request, before its caller hears. For a writer's own bookkeeping: a
+    /// continuation of <see cref="Committed"/> runs on the .NET thread pool, which a writer must never wait for (the
+    /// actor system's dispatchers share it, and a journal stopping in an actor's PostStop blocks one of its threads).
+    /// </summary>
+    protected virtual void OnCompleted(Exception? failure)
+    {
     }
 
     protected abstract void Write(WriterStatements statements);
