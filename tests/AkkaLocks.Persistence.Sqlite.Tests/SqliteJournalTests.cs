@@ -154,7 +154,18 @@ public sealed class SqliteJournalTests : IDisposable
 
     public void Dispose() => _database.Dispose();
 
-    private TestKit Kit() => new(_database.Hocon);
+    /// <summary>
+    /// A fresh actor system with its scheduler already running. Akka starts the scheduler's clock on first use, as a
+    /// thread pool work item, and blocks every caller on a pool thread until it has run (HashedWheelTimerScheduler.Start).
+    /// A persistent actor's first use is its recovery timeout: 200 of them starting at once on a fresh system each
+    /// blocked a pool thread while the clock's item waited behind them, about 20 s on a loaded machine.
+    /// </summary>
+    private TestKit Kit()
+    {
+        var kit = new TestKit(_database.Hocon);
+        kit.Sys.Scheduler.ScheduleTellOnceCancelable(TimeSpan.FromDays(1), kit.TestActor, "never", ActorRefs.NoSender).Cancel();
+        return kit;
+    }
 
     private static RecordingActor.State StateOf(TestKit kit, IActorRef actor)
     {
