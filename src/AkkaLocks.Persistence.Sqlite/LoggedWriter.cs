@@ -20,8 +20,8 @@ internal sealed class LoggedWriter : IStoreWriter
     /// How long a segment collects writes, by default, before it goes to the database (sooner if a read waits for it, or
     /// at <see cref="SegmentLimitBytes"/>). The database's cost is a page per lock changed per transaction, written twice
     /// (into SQLite's WAL, then by its checkpoint), a system call each, so a longer interval costs less CPU per change:
-    /// 1 s took the apply threads' CPU per acquire/release over 10,000 keys to about 0.6x. It is not the default: under
-    /// heavy CPU load the journal's tests then stalled for over 10 s (docs/benchmarks.md), a cause not yet understood.
+    /// 1 s took the apply threads' CPU per acquire/release over 10,000 keys to about 0.6x. It is not the default: the gain
+    /// is over many keys only, and one bigger transaction a second lengthened the tail under contention (docs/benchmarks.md).
     /// </summary>
     public static readonly TimeSpan DefaultApplyInterval = TimeSpan.FromMilliseconds(100);
 
