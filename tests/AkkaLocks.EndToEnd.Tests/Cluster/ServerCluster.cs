@@ -208,7 +208,7 @@ public sealed class ServerCluster : IAsyncDisposable
     private void AddSlot()
     {
         var index = _slots.Count;
-        var ports = FreeTcpPorts(2);
+        var ports = FreeTcpPorts(2, _slots.SelectMany(s => new[] { s.HttpPort, s.RemotingPort, s.AdvertisedPort }).ToHashSet());
         var advertisedPort = _network?.AddNode(ports[1]) ?? ports[1];
         _slots.Add(new ClusterNodeSlot(index, ports[0], ports[1], advertisedPort, Path.Combine(_root.Path, $"node-{index}")));
     }
@@ -225,7 +225,23 @@ public sealed class ServerCluster : IAsyncDisposable
         return environment;
     }
 
-    /// <summary>Distinct ports free now (all held open while picking); fixed for the node's life, so it restarts at the same address.</summary>
+    /// <summary>
+    /// Distinct ports free now (all held open while picking) and none of <paramref name="taken"/>: the other nodes'
+    /// ports are released until their processes bind them, and the kernel may hand a released port out again. Two
+    /// nodes given one remoting port both bound it (.NET sets SO_REUSEPORT with SO_REUSEADDR on Linux), and the second,
+    /// finding its own address first among the seeds, formed a cluster of its own (seen once in CI). Fixed for the node's life, so it
+    /// restarts at the same address.
+    /// </summary>
+    private static int[] FreeTcpPorts(int count, IReadOnlySet<int> taken)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var ports = FreeTcpPorts(count);
+            if (!ports.Any(taken.Contains)) return ports;
+        }
+        throw new InvalidOperationException($"No {count} free ports outside the {taken.Count} taken.");
+    }
+
     private static int[] FreeTcpPorts(int count)
     {
         var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
