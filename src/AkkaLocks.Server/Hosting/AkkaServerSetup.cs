@@ -39,6 +39,7 @@ internal static class AkkaServerSetup
 
     private static void ConfigureActorSystem(AkkaConfigurationBuilder akka, AkkaLocksServerOptions options, RuntimeLogLevel logLevel)
     {
+        RemotingPortGuard.EnsureFree(options.Cluster.Hostname, options.Cluster.Port);
         akka
             .WithAkkaLocksJournal(options)
             .AddHocon(SplitBrainResolverHocon(options.Cluster), HoconAddMode.Prepend)
