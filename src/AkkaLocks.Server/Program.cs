@@ -44,4 +44,4 @@ app.MapAkkaLocksMetrics();
 app.MapDmsApi();
 app.MapNativeV1Api();
 app.MapEsocoApi();
-app.Run();
+StartupFailure.Run(app);
