@@ -226,33 +226,49 @@ public sealed class ServerCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Distinct ports free now (all held open while picking) and none of <paramref name="taken"/>: the other nodes'
-    /// ports are released until their processes bind them, and the kernel may hand a released port out again. Two
-    /// nodes given one remoting port both bound it (.NET sets SO_REUSEPORT with SO_REUSEADDR on Linux), and the second,
-    /// finding its own address first among the seeds, formed a cluster of its own (seen once in CI). Fixed for the node's life, so it
-    /// restarts at the same address.
+    /// Distinct ports free now (all held open while picking), none of <paramref name="taken"/>, and below the kernel's
+    /// ephemeral range. A node's ports are released until its process binds them, and the kernel handed such a released
+    /// port to the next automatic bind more than once in CI: to another node, which then shared the remoting port (Akka
+    /// binds with ReuseAddress, which .NET on Linux makes SO_REUSEPORT too) and formed a cluster of its own, and to a
+    /// remoting proxy, which took it from its node. Below the ephemeral range no automatic bind and no outgoing
+    /// connection is ever given one. Fixed for the node's life, so it restarts at the same address.
     /// </summary>
     private static int[] FreeTcpPorts(int count, IReadOnlySet<int> taken)
     {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var ports = FreeTcpPorts(count);
-            if (!ports.Any(taken.Contains)) return ports;
-        }
-        throw new InvalidOperationException($"No {count} free ports outside the {taken.Count} taken.");
-    }
-
-    private static int[] FreeTcpPorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        var listeners = new List<TcpListener>();
         try
         {
-            listeners.ForEach(l => l.Start());
+            for (var attempt = 0; listeners.Count < count && attempt < 1000; attempt++)
+            {
+                var port = Random.Shared.Next(FixedPortsFrom, EphemeralPortsFrom());
+                if (taken.Contains(port) || listeners.Any(l => ((IPEndPoint)l.LocalEndpoint).Port == port)) continue;
+                var listener = new TcpListener(IPAddress.Loopback, port);
+                try
+                {
+                    listener.Start();
+                    listeners.Add(listener);
+                }
+                catch (SocketException)
+                {
+                    listener.Stop();   // in use: try another
+                }
+            }
+            if (listeners.Count < count) throw new InvalidOperationException($"No {count} free ports below the ephemeral range.");
             return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
         }
         finally
         {
             listeners.ForEach(l => l.Stop());
         }
+    }
+
+    private const int FixedPortsFrom = 10_000;
+
+    /// <summary>The low end of the ports the kernel assigns by itself (Linux: 32768 unless configured otherwise).</summary>
+    private static int EphemeralPortsFrom()
+    {
+        var range = File.Exists("/proc/sys/net/ipv4/ip_local_port_range") ? File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range") : "";
+        var low = range.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return int.TryParse(low, out var port) && port > FixedPortsFrom + 1000 ? port : 32768;
     }
 }
