@@ -1,7 +1,7 @@
 namespace AkkaLocks.Server.Hosting;
 
 /// <summary>
-/// A start that fails (a remoting port taken, a setting the journal refuses, a database it cannot open) ends the process
+/// A start that fails (a remoting port taken, an unsupported persistence provider, a database it cannot open) ends the process
 /// with a line on standard error saying why and exit code <see cref="ExitCode"/>, instead of an unhandled exception's
 /// abort (134). Failures after the start are the host's and <see cref="ActorSystemExitCode"/>'s.
 /// </summary>
