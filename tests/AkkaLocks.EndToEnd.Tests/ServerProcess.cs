@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
@@ -56,7 +55,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(
         string dataDirectory, int? port = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? startTimeout = null)
     {
-        port ??= FreeTcpPort();
+        port ??= TestPorts.Reserve();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var logFile = Path.Combine(dataDirectory, $"server-{port}.log");
         Directory.CreateDirectory(dataDirectory);
@@ -154,12 +153,5 @@ public sealed class ServerProcess : IAsyncDisposable
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AkkaLocks.sln"))) directory = directory.Parent;
         return directory?.FullName ?? throw new DirectoryNotFoundException("AkkaLocks.sln not found above the test folder.");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

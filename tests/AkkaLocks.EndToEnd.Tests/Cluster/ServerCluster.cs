@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AkkaLocks.Contracts;
@@ -208,7 +206,7 @@ public sealed class ServerCluster : IAsyncDisposable
     private void AddSlot()
     {
         var index = _slots.Count;
-        var ports = FreeTcpPorts(2, _slots.SelectMany(s => new[] { s.HttpPort, s.RemotingPort, s.AdvertisedPort }).ToHashSet());
+        var ports = TestPorts.Reserve(2);
         var advertisedPort = _network?.AddNode(ports[1]) ?? ports[1];
         _slots.Add(new ClusterNodeSlot(index, ports[0], ports[1], advertisedPort, Path.Combine(_root.Path, $"node-{index}")));
     }
@@ -223,52 +221,5 @@ public sealed class ServerCluster : IAsyncDisposable
         environment["AkkaLocks__Cluster__StableAfter"] = DefaultStableAfter;
         foreach (var (name, value) in _environment) environment[name] = value;
         return environment;
-    }
-
-    /// <summary>
-    /// Distinct ports free now (all held open while picking), none of <paramref name="taken"/>, and below the kernel's
-    /// ephemeral range. A node's ports are released until its process binds them, and the kernel handed such a released
-    /// port to the next automatic bind more than once in CI: to another node, which then shared the remoting port (Akka
-    /// binds with ReuseAddress, which .NET on Linux makes SO_REUSEPORT too) and formed a cluster of its own, and to a
-    /// remoting proxy, which took it from its node. Below the ephemeral range no automatic bind and no outgoing
-    /// connection is ever given one. Fixed for the node's life, so it restarts at the same address.
-    /// </summary>
-    private static int[] FreeTcpPorts(int count, IReadOnlySet<int> taken)
-    {
-        var listeners = new List<TcpListener>();
-        try
-        {
-            for (var attempt = 0; listeners.Count < count && attempt < 1000; attempt++)
-            {
-                var port = Random.Shared.Next(FixedPortsFrom, EphemeralPortsFrom());
-                if (taken.Contains(port) || listeners.Any(l => ((IPEndPoint)l.LocalEndpoint).Port == port)) continue;
-                var listener = new TcpListener(IPAddress.Loopback, port);
-                try
-                {
-                    listener.Start();
-                    listeners.Add(listener);
-                }
-                catch (SocketException)
-                {
-                    listener.Stop();   // in use: try another
-                }
-            }
-            if (listeners.Count < count) throw new InvalidOperationException($"No {count} free ports below the ephemeral range.");
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
-
-    private const int FixedPortsFrom = 10_000;
-
-    /// <summary>The low end of the ports the kernel assigns by itself (Linux: 32768 unless configured otherwise).</summary>
-    private static int EphemeralPortsFrom()
-    {
-        var range = File.Exists("/proc/sys/net/ipv4/ip_local_port_range") ? File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range") : "";
-        var low = range.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return int.TryParse(low, out var port) && port > FixedPortsFrom + 1000 ? port : 32768;
     }
 }

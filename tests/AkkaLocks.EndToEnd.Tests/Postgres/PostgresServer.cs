@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace AkkaLocks.EndToEnd.Tests.Postgres;
@@ -20,7 +18,7 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>The temp folder: data/ (the cluster), socket/, postgres.log.</summary>
     public string Directory { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "akkalocks-pg", Guid.NewGuid().ToString("N"));
 
-    public int Port { get; } = FreeTcpPort();
+    public int Port { get; } = TestPorts.Reserve();
 
     public string LogFile => System.IO.Path.Combine(Directory, "postgres.log");
 
@@ -108,12 +106,5 @@ public sealed class PostgresServer : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await error}");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

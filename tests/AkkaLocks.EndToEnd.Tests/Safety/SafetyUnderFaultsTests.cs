@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AkkaLocks.Contracts;
 using Xunit.Abstractions;
 
@@ -23,7 +21,7 @@ public sealed class SafetyUnderFaultsTests(ITestOutputHelper output)
     public async Task Clients_see_no_violation_while_the_server_is_killed_and_restarted()
     {
         using var data = new TemporaryDirectory();
-        var nemesis = new KillRestartNemesis(data.Path, FreeTcpPort(), minimumKills: 3);
+        var nemesis = new KillRestartNemesis(data.Path, TestPorts.Reserve(), minimumKills: 3);
         await nemesis.StartAsync();
         try
         {
@@ -109,12 +107,5 @@ public sealed class SafetyUnderFaultsTests(ITestOutputHelper output)
     {
         var grants = log.Count(e => e.Type == LockEventTypes.Acquired);
         Assert.True(grants >= 20, $"the server's log holds {grants} grants: too few to say anything");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
