@@ -4,7 +4,7 @@
 #
 #   ./bench.sh                 1, 16 and 64 workers, 5 s per scenario, then the in-process engine benchmark and
 #                              the memory run over 100,000 distinct keys (--memory-keys 1000000 for the issue's
-#                              million: hours on a shared 2-core box, where a fresh key costs about 4 ms of CPU)
+#                              million: about 4 minutes more on a 2-core box, 12 in all, on 2026-12-07)
 #   ./bench.sh --quick         16 and 64 workers, 2 s per scenario, memory run of 20,000 keys
 #   ./bench.sh --duration 3 --workers 16 --workloads contended
 #   ./bench.sh --no-engine     the HTTP comparison only
